@@ -1,0 +1,42 @@
+using EmbedDashboard.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace EmbedDashboard.Data;
+
+public sealed class EmbedDashboardDbContext(DbContextOptions<EmbedDashboardDbContext> options) : DbContext(options)
+{
+    public DbSet<DatasetEntity> Datasets => Set<DatasetEntity>();
+    public DbSet<DatasetPayloadEntity> DatasetPayloads => Set<DatasetPayloadEntity>();
+    public DbSet<EmbedderEntity> Embedders => Set<EmbedderEntity>();
+    public DbSet<ExperimentEntity> Experiments => Set<ExperimentEntity>();
+    public DbSet<RunEntity> Runs => Set<RunEntity>();
+    public DbSet<MetricEntity> Metrics => Set<MetricEntity>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so queries sort correctly.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // Enums by name: readable in the file, and stable if members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DatasetEntity>(e =>
+        {
+            e.HasIndex(d => d.Name);
+            e.HasIndex(d => d.ContentSha256);
+            e.HasOne(d => d.Payload).WithOne().HasForeignKey<DatasetPayloadEntity>(p => p.DatasetId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DatasetPayloadEntity>().HasKey(p => p.DatasetId);
+        modelBuilder.Entity<EmbedderEntity>().HasKey(e => e.Id);
+        modelBuilder.Entity<ExperimentEntity>().HasMany(x => x.Runs).WithOne(r => r.Experiment).HasForeignKey(r => r.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+        modelBuilder.Entity<RunEntity>(e =>
+        {
+            e.HasIndex(r => r.Status);
+            e.HasOne(r => r.Dataset).WithMany().HasForeignKey(r => r.DatasetId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Metrics).WithOne().HasForeignKey(m => m.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

@@ -1,0 +1,41 @@
+namespace EmbedDashboard.Data.Entities;
+
+public enum RunStatus
+{
+    Queued,
+    Running,
+    Done,
+    Failed,
+    Cancelled,
+    /// <summary>The app stopped while the run was going; it is queued again at start-up.</summary>
+    Interrupted,
+}
+
+/// <summary>One evaluation of one embedder on one dataset.</summary>
+public sealed class RunEntity
+{
+    public int Id { get; set; }
+    public int ExperimentId { get; set; }
+    public ExperimentEntity? Experiment { get; set; }
+    public int DatasetId { get; set; }
+    public DatasetEntity? Dataset { get; set; }
+    public required string EmbedderId { get; set; }
+
+    public RunStatus Status { get; set; }
+    public double Progress { get; set; }
+    public string? ProgressMessage { get; set; }
+    public string? Error { get; set; }
+    public int Attempts { get; set; }
+
+    public DateTimeOffset QueuedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Model hash, dataset hash, seeds, pooling, max length, batch size, library versions (JSON).</summary>
+    public string? ReproJson { get; set; }
+
+    /// <summary>Texts/s, tokens/s, ms per batch, peak working set, dimension, model size (JSON).</summary>
+    public string? EfficiencyJson { get; set; }
+
+    public List<MetricEntity> Metrics { get; set; } = [];
+}

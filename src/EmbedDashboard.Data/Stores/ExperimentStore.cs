@@ -1,0 +1,58 @@
+using EmbedDashboard.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmbedDashboard.Data.Stores;
+
+public sealed record RunPlan(int DatasetId, string EmbedderId);
+
+public sealed class ExperimentStore(IDbContextFactory<EmbedDashboardDbContext> factory, TimeProvider clock)
+{
+    /// <summary>Creates the experiment and one queued run per (dataset, embedder) in one transaction.</summary>
+    public async Task<ExperimentEntity> CreateAsync(string name, string specJson, IReadOnlyList<RunPlan> runs, CancellationToken cancellationToken = default)
+    {
+        if (runs.Count == 0)
+        {
+            throw new ArgumentException("An experiment needs at least one dataset and one embedder.", nameof(runs));
+        }
+
+        var now = clock.GetUtcNow();
+        var experiment = new ExperimentEntity
+        {
+            Name = name,
+            SpecJson = specJson,
+            CreatedAt = now,
+            Runs = runs.Select(r => new RunEntity
+            {
+                DatasetId = r.DatasetId,
+                EmbedderId = r.EmbedderId,
+                Status = RunStatus.Queued,
+                QueuedAt = now,
+            }).ToList(),
+        };
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Experiments.Add(experiment);
+        await db.SaveChangesAsync(cancellationToken);
+        return experiment;
+    }
+
+    /// <summary>Experiments newest first, with their runs (no metrics) for the list page.</summary>
+    public async Task<IReadOnlyList<ExperimentEntity>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Experiments.AsNoTracking()
+            .Include(e => e.Runs).ThenInclude(r => r.Dataset)
+            .OrderByDescending(e => e.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One experiment with runs, their datasets and all metrics: what the result page shows.</summary>
+    public async Task<ExperimentEntity?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Experiments.AsNoTracking()
+            .Include(e => e.Runs).ThenInclude(r => r.Dataset)
+            .Include(e => e.Runs).ThenInclude(r => r.Metrics)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+    }
+}

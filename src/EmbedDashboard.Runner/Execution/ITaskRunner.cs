@@ -1,0 +1,29 @@
+using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Runner.Specs;
+
+namespace EmbedDashboard.Runner.Execution;
+
+/// <summary>Everything one run needs: the dataset (loaded on demand), the embedder and the options.</summary>
+public sealed record TaskRunContext(
+    int DatasetId,
+    TaskKind Task,
+    DatasetStore Datasets,
+    IEmbedder Embedder,
+    IWordLevelEmbedder? WordLevelEmbedder,
+    IEmbedderRegistry Registry,
+    RunOptions Options,
+    IProgress<(double Fraction, string Message)> Progress,
+    CancellationToken CancellationToken);
+
+/// <summary>Metrics and embedding cost of one finished run.</summary>
+public sealed record TaskOutcome(IReadOnlyList<MetricValue> Metrics, EmbeddingStats Stats, int ItemsEvaluated, string? Notes = null);
+
+/// <summary>Evaluates one kind of task (adapts a Core evaluator to stored datasets and metric rows).</summary>
+public interface ITaskRunner
+{
+    TaskKind Task { get; }
+
+    Task<TaskOutcome> RunAsync(TaskRunContext context);
+}

@@ -1,0 +1,14 @@
+using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Data.Stores;
+
+namespace EmbedDashboard.Runner.Results;
+
+/// <summary>Read side for pages and the CLI: experiments as views, newest first.</summary>
+public sealed class ExperimentQueries(ExperimentStore experiments, IEmbedderRegistry registry)
+{
+    public async Task<IReadOnlyList<ExperimentView>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await experiments.ListAsync(cancellationToken)).Select(e => ExperimentViewBuilder.Build(e, registry.Installed)).ToList();
+
+    public async Task<ExperimentView?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        await experiments.GetAsync(id, cancellationToken) is { } e ? ExperimentViewBuilder.Build(e, registry.Installed) : null;
+}

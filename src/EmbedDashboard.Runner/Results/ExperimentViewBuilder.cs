@@ -1,0 +1,56 @@
+using System.Text.Json;
+using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Runner.Execution;
+
+namespace EmbedDashboard.Runner.Results;
+
+/// <summary>Maps stored experiments to what pages, exports and the CLI show.</summary>
+public static class ExperimentViewBuilder
+{
+    public static ExperimentView Build(ExperimentEntity experiment, IReadOnlyList<EmbedderInfo> embedders)
+    {
+        var byId = embedders.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var runs = experiment.Runs.OrderBy(r => r.DatasetId).ThenBy(r => r.EmbedderId, StringComparer.Ordinal).Select(r =>
+        {
+            var info = byId.GetValueOrDefault(r.EmbedderId);
+            return new RunView(
+                r.Id,
+                r.DatasetId,
+                r.Dataset?.Name ?? $"dataset {r.DatasetId}",
+                r.Dataset?.Task ?? default,
+                r.EmbedderId,
+                info?.DisplayName ?? r.EmbedderId,
+                info?.IsGeneral ?? true,
+                r.Status,
+                r.Progress,
+                r.ProgressMessage,
+                r.Error,
+                r.Metrics.OrderByDescending(m => m.IsPrimary).ThenBy(m => m.Name, StringComparer.Ordinal)
+                    .Select(m => new MetricView(m.Name, m.Value, m.Std, m.IsPrimary, ParseValues(m.ValuesJson))).ToList(),
+                Parse<EfficiencyRecord>(r.EfficiencyJson),
+                Parse<ReproducibilityRecord>(r.ReproJson),
+                r.StartedAt,
+                r.FinishedAt);
+        }).ToList();
+
+        return new ExperimentView(experiment.Id, experiment.Name, experiment.CreatedAt, experiment.SpecJson, WithDeltas(runs));
+    }
+
+    /// <summary>The "general vs task-specific" column: each task-specific run against the best general run on its dataset.</summary>
+    internal static IReadOnlyList<RunView> WithDeltas(IReadOnlyList<RunView> runs)
+    {
+        var bestGeneral = runs.Where(r => r.IsGeneral && r.Primary is not null)
+            .GroupBy(r => r.DatasetId)
+            .ToDictionary(g => g.Key, g => g.Max(r => r.Primary!.Value));
+        return runs.Select(r => !r.IsGeneral && r.Primary is { } p && bestGeneral.TryGetValue(r.DatasetId, out var best)
+            ? r with { DeltaVsBestGeneral = p.Value - best }
+            : r).ToList();
+    }
+
+    private static IReadOnlyList<double> ParseValues(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<double[]>(json) ?? [];
+
+    private static T? Parse<T>(string? json) where T : class =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<T>(json, RunExecutor.JsonOptions);
+}

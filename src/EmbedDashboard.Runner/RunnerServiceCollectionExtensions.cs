@@ -1,0 +1,34 @@
+using EmbedDashboard.Runner.Execution;
+using EmbedDashboard.Runner.Progress;
+using EmbedDashboard.Runner.Queue;
+using EmbedDashboard.Runner.Specs;
+using EmbedDashboard.Runner.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmbedDashboard.Runner;
+
+public static class RunnerServiceCollectionExtensions
+{
+    public static IServiceCollection AddEmbedDashboardRunner(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RunnerOptions>()
+            .Bind(configuration.GetSection(RunnerOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<RunQueue>();
+        services.AddSingleton<RunCancellations>();
+        services.AddSingleton<RunProgressHub>();
+        services.AddSingleton<RunExecutor>();
+        services.AddSingleton<RunProcessor>();
+        services.AddSingleton<ExperimentService>();
+        services.AddSingleton<Results.ExperimentQueries>();
+        services.AddTaskRunners();
+        if (configuration.GetSection(RunnerOptions.SectionName).GetValue(nameof(RunnerOptions.Enabled), true))
+        {
+            services.AddHostedService<RunWorker>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Runner.Queue;
+
+namespace EmbedDashboard.Runner.Specs;
+
+/// <summary>A spec that cannot run, with every specific problem found.</summary>
+public sealed class ExperimentSpecException(IReadOnlyList<string> problems)
+    : Exception("The experiment cannot run: " + string.Join(" ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+/// <summary>Creates experiments from specs, queues their runs, cancels and retries them.</summary>
+public sealed class ExperimentService(
+    ExperimentStore experiments,
+    DatasetStore datasets,
+    RunStore runs,
+    IEmbedderRegistry registry,
+    RunQueue queue,
+    RunCancellations cancellations)
+{
+    public static readonly JsonSerializerOptions SpecJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<ExperimentEntity> CreateAsync(ExperimentSpec spec, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>(spec.Options.Validate());
+        if (string.IsNullOrWhiteSpace(spec.Name)) problems.Add("Give the experiment a name.");
+        if (spec.Datasets.Count == 0) problems.Add("Pick at least one dataset.");
+        if (spec.Embedders.Count == 0) problems.Add("Pick at least one embedder.");
+
+        var known = await datasets.ListAsync(cancellationToken);
+        var datasetIds = new List<int>();
+        foreach (var reference in spec.Datasets.Distinct())
+        {
+            var match = known.FirstOrDefault(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == reference)
+                ?? known.FirstOrDefault(d => string.Equals(d.Name, reference, StringComparison.OrdinalIgnoreCase));
+            if (match is null) problems.Add($"Unknown dataset '{reference}'.");
+            else datasetIds.Add(match.Id);
+        }
+
+        var installed = registry.Installed.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in spec.Embedders.Distinct().Where(id => !installed.Contains(id)))
+        {
+            problems.Add($"Unknown embedder '{id}'. Installed: {string.Join(", ", installed.Order())}.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ExperimentSpecException(problems);
+        }
+
+        var plan = (from d in datasetIds from e in spec.Embedders.Distinct() select new RunPlan(d, e)).ToList();
+        var experiment = await experiments.CreateAsync(spec.Name.Trim(), JsonSerializer.Serialize(spec, SpecJson), plan, cancellationToken);
+        foreach (var run in experiment.Runs)
+        {
+            await queue.EnqueueAsync(run.Id, cancellationToken);
+        }
+
+        return experiment;
+    }
+
+    public async Task<RunOptions> OptionsAsync(int experimentId, CancellationToken cancellationToken = default)
+    {
+        var experiment = await experiments.GetAsync(experimentId, cancellationToken)
+            ?? throw new InvalidOperationException($"Experiment {experimentId} no longer exists.");
+        return ParseSpec(experiment.SpecJson).Options;
+    }
+
+    public static ExperimentSpec ParseSpec(string json) =>
+        JsonSerializer.Deserialize<ExperimentSpec>(json, SpecJson) ?? throw new JsonException("The spec is empty.");
+
+    /// <summary>Cancels a queued or running run; the worker stops it at the next batch.</summary>
+    public async Task<bool> CancelRunAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        var changed = await runs.CancelAsync(runId, cancellationToken);
+        cancellations.Cancel(runId);
+        return changed;
+    }
+
+    public async Task<bool> RetryRunAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        if (!await runs.RequeueAsync(runId, cancellationToken))
+        {
+            return false;
+        }
+
+        await queue.EnqueueAsync(runId, cancellationToken);
+        return true;
+    }
+}

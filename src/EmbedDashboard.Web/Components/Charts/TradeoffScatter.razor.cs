@@ -1,0 +1,60 @@
+using System.Globalization;
+using EmbedDashboard.Runner.Results;
+using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
+using Title = Plotly.Blazor.LayoutLib.Title;
+
+namespace EmbedDashboard.Web.Components.Charts;
+
+/// <summary>Accuracy against throughput (texts/s, log axis): the efficiency trade-off, one marker per run.</summary>
+public partial class TradeoffScatter
+{
+    private PlotlyChart? _chart;
+    private readonly Config _config = new() { Responsive = true, DisplayLogo = false };
+    private readonly Layout _layout = new()
+    {
+        Title = new Title { Text = "Accuracy vs throughput" },
+        XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Log, Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "texts per second (log)" } }],
+        YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "primary metric" } }],
+        Height = 420,
+    };
+
+    private IList<ITrace> _data = new List<ITrace>();
+    private string _signature = "";
+
+    [Parameter, EditorRequired]
+    public required IReadOnlyList<RunView> Runs { get; set; }
+
+    [Parameter]
+    public string ChartId { get; set; } = "tradeoff";
+
+    protected override void OnParametersSet() => _data = BuildTraces(Runs);
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        var signature = string.Join(";", Runs.Where(r => r.Primary is not null).Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
+        if (!firstRender && _chart is not null && signature != _signature)
+        {
+            _chart.Data = _data;
+            await _chart.React();
+        }
+
+        _signature = signature;
+    }
+
+    internal static IList<ITrace> BuildTraces(IReadOnlyList<RunView> runs) => runs
+        .Where(r => r.Primary is not null && r.Efficiency is { TextsPerSecond: > 0 })
+        .GroupBy(r => r.EmbedderName)
+        .Select(g => (ITrace)new Scatter
+        {
+            Name = g.Key,
+            Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Text,
+            X = g.Select(r => (object)r.Efficiency!.TextsPerSecond).ToList(),
+            Y = g.Select(r => (object)r.Primary!.Value).ToList(),
+            Text = g.Select(r => r.DatasetName).ToList<object>(),
+            TextPosition = Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.TopCenter,
+        })
+        .ToList();
+}

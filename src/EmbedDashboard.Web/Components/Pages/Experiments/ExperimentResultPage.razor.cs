@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Runner.Progress;
+using EmbedDashboard.Runner.Results;
+using EmbedDashboard.Runner.Specs;
+using EmbedDashboard.Web.Services;
+using Microsoft.AspNetCore.Components;
+
+namespace EmbedDashboard.Web.Components.Pages.Experiments;
+
+public partial class ExperimentResultPage : IDisposable
+{
+    private ExperimentView? _view;
+    private bool _notFound;
+    private IDisposable? _subscription;
+    private readonly ReloadThrottle _reload = new(TimeSpan.FromSeconds(1));
+    private readonly ConcurrentDictionary<int, RunProgressUpdate> _live = new();
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Inject]
+    public required ExperimentQueries Queries { get; set; }
+
+    [Inject]
+    public required ExperimentService Experiments { get; set; }
+
+    [Inject]
+    public required RunProgressHub Hub { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await LoadAsync();
+        _subscription ??= Hub.Subscribe(OnProgress);
+    }
+
+    private void OnProgress(RunProgressUpdate update)
+    {
+        if (update.ExperimentId != Id)
+        {
+            return;
+        }
+
+        _live[update.RunId] = update;
+        if (update.Status == RunStatus.Running)
+        {
+            _ = InvokeAsync(StateHasChanged);
+        }
+        else
+        {
+            _reload.Request(() => InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }));
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        _view = await Queries.GetAsync(Id);
+        _notFound = _view is null;
+    }
+
+    private double LiveProgress(RunView run) => _live.TryGetValue(run.Id, out var u) ? u.Progress : run.Progress;
+
+    private string LiveMessage(RunView run)
+    {
+        if (!_live.TryGetValue(run.Id, out var u))
+        {
+            return run.Message ?? "";
+        }
+
+        return u.Eta is { } eta ? $"{u.Message} · about {FormatEta(eta)} left" : u.Message ?? "";
+    }
+
+    internal static string FormatEta(TimeSpan eta) => eta.TotalMinutes >= 1
+        ? $"{(int)eta.TotalMinutes} min {eta.Seconds} s"
+        : $"{Math.Max(1, (int)eta.TotalSeconds)} s";
+
+    internal static string FormatPrimary(RunView run) => run.Primary is { } p
+        ? p.Name + " " + p.Value.ToString("0.000", CultureInfo.InvariantCulture) + (p.Std is double s ? " ± " + s.ToString("0.000", CultureInfo.InvariantCulture) : "")
+        : "";
+
+    private async Task CancelAsync(int runId)
+    {
+        await Experiments.CancelRunAsync(runId);
+        await LoadAsync();
+    }
+
+    private async Task RetryAsync(int runId)
+    {
+        await Experiments.RetryRunAsync(runId);
+        await LoadAsync();
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _reload.Dispose();
+    }
+}

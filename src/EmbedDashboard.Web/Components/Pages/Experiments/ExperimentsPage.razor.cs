@@ -1,0 +1,36 @@
+using EmbedDashboard.Runner.Progress;
+using EmbedDashboard.Runner.Results;
+using Microsoft.AspNetCore.Components;
+
+namespace EmbedDashboard.Web.Components.Pages.Experiments;
+
+public partial class ExperimentsPage : IDisposable
+{
+    private IReadOnlyList<ExperimentView>? _experiments;
+    private IDisposable? _subscription;
+    private readonly ReloadThrottle _throttle = new(TimeSpan.FromSeconds(1));
+
+    [Inject]
+    public required ExperimentQueries Queries { get; set; }
+
+    [Inject]
+    public required RunProgressHub Hub { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _experiments = await Queries.ListAsync();
+        _subscription = Hub.Subscribe(_ => _throttle.Request(() => InvokeAsync(ReloadAsync)));
+    }
+
+    private async Task ReloadAsync()
+    {
+        _experiments = await Queries.ListAsync();
+        StateHasChanged();
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttle.Dispose();
+    }
+}

@@ -1,0 +1,77 @@
+using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Runner.Specs;
+using Microsoft.AspNetCore.Components;
+
+namespace EmbedDashboard.Web.Components.Pages.Experiments;
+
+public partial class NewExperimentPage
+{
+    private IReadOnlyList<DatasetEntity>? _datasets;
+    private IReadOnlyList<string> _problems = [];
+    private bool _busy;
+    private string _name = "My experiment";
+    private IEnumerable<int> _selectedDatasets = [];
+    private IEnumerable<string> _selectedEmbedders = [];
+    private int _seeds = new RunOptions().Seeds;
+    private int _maxItems = new RunOptions().MaxItems;
+    private int _maxTokens = new RunOptions().MaxTokens;
+    private int _batchSize = new RunOptions().BatchSize;
+    private int _splitSeed = new RunOptions().SplitSeed;
+    private Pooling _pooling = Pooling.Mean;
+
+    [Inject]
+    public required DatasetStore Datasets { get; set; }
+
+    [Inject]
+    public required IEmbedderRegistry Registry { get; set; }
+
+    [Inject]
+    public required ExperimentService Experiments { get; set; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _datasets = await Datasets.ListAsync();
+        _selectedEmbedders = Registry.Installed.Select(e => e.Id).ToList();
+    }
+
+    private string DatasetLabel(int id) =>
+        _datasets?.FirstOrDefault(d => d.Id == id) is { } d ? $"{d.Name} · {d.Task} · {d.ItemCount:N0} items" : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task RunAsync()
+    {
+        _busy = true;
+        _problems = [];
+        try
+        {
+            var spec = new ExperimentSpec
+            {
+                Name = _name,
+                Datasets = _selectedDatasets.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+                Embedders = _selectedEmbedders.ToList(),
+                Options = new RunOptions
+                {
+                    Seeds = _seeds,
+                    MaxItems = _maxItems,
+                    MaxTokens = _maxTokens,
+                    BatchSize = _batchSize,
+                    SplitSeed = _splitSeed,
+                    Pooling = _pooling,
+                },
+            };
+            var experiment = await Experiments.CreateAsync(spec);
+            Navigation.NavigateTo($"experiments/{experiment.Id}");
+        }
+        catch (ExperimentSpecException ex)
+        {
+            _problems = ex.Problems;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using EmbedDashboard.Core.Paths;
+using EmbedDashboard.Data;
+using EmbedDashboard.Inference;
+using EmbedDashboard.Runner;
+using EmbedDashboard.Web;
+using EmbedDashboard.Web.Components;
+using EmbedDashboard.Web.Hosting;
+
+// The repository root holds appsettings.json, wwwroot, models and data (fixed by the owner).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppPaths.Root() });
+
+// Package assets (MudBlazor, Plotly) are served from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.AddEmbedDashboardData(builder.Configuration);
+builder.Services.AddEmbedDashboardInference(builder.Configuration);
+builder.Services.AddEmbedDashboardRunner(builder.Configuration);
+builder.Services.AddEmbedDashboardWeb(builder.Configuration);
+
+var app = builder.Build();
+await app.PrepareAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.UseStaticFiles();
+app.MapEmbedDashboardEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Visible to tests.</summary>
+public partial class Program;

@@ -1,0 +1,16 @@
+using EmbedDashboard.Web.Services;
+using MudBlazor.Services;
+
+namespace EmbedDashboard.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    public static IServiceCollection AddEmbedDashboardWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SimilarityComparer>();
+        return services;
+    }
+}
