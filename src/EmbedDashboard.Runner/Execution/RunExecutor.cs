@@ -15,7 +15,9 @@ public sealed record RunResult(IReadOnlyList<MetricValue> Metrics, Reproducibili
 /// <summary>Runs one (dataset, embedder) pair: picks the task runner, measures cost, records reproducibility.</summary>
 public sealed class RunExecutor(DatasetStore datasets, IEmbedderRegistry registry, IEnumerable<ITaskRunner> taskRunners)
 {
-    private readonly IReadOnlyDictionary<Core.Datasets.TaskKind, ITaskRunner> _runners = taskRunners.ToDictionary(r => r.Task);
+    // The last registration of a task wins, so a host (or a test) can replace a runner.
+    private readonly IReadOnlyDictionary<Core.Datasets.TaskKind, ITaskRunner> _runners =
+        taskRunners.GroupBy(r => r.Task).ToDictionary(g => g.Key, g => g.Last());
 
     public async Task<RunResult> ExecuteAsync(RunEntity run, RunOptions options, IProgress<(double Fraction, string Message)> progress, CancellationToken cancellationToken)
     {
@@ -60,7 +62,12 @@ public sealed class RunExecutor(DatasetStore datasets, IEmbedderRegistry registr
     private static readonly Lazy<IReadOnlyDictionary<string, string>> LibraryVersions = new(() =>
     {
         var names = new[] { "Microsoft.ML.OnnxRuntime", "Microsoft.ML.Tokenizers", "System.Numerics.Tensors", "MathNet.Numerics", "Microsoft.EntityFrameworkCore", "EmbedDashboard.Core" };
-        var loaded = AppDomain.CurrentDomain.GetAssemblies().ToDictionary(a => a.GetName().Name ?? "", a => a, StringComparer.Ordinal);
+        var loaded = new Dictionary<string, Assembly>(StringComparer.Ordinal);
+        foreach (var a in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            loaded.TryAdd(a.GetName().Name ?? "", a);
+        }
+
         var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in names)
         {

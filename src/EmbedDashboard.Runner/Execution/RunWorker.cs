@@ -2,6 +2,7 @@ using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Progress;
 using EmbedDashboard.Runner.Queue;
+using EmbedDashboard.Runner.Specs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

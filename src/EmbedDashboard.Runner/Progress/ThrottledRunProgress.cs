@@ -15,8 +15,8 @@ public sealed class ThrottledRunProgress(int runId, int experimentId, RunProgres
 
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private readonly Lock _gate = new();
-    private TimeSpan _lastUi = TimeSpan.MinValue;
-    private TimeSpan _lastStore = TimeSpan.MinValue;
+    private TimeSpan? _lastUi;
+    private TimeSpan? _lastStore;
 
     public void Report((double Fraction, string Message) value)
     {
@@ -25,8 +25,8 @@ public sealed class ThrottledRunProgress(int runId, int experimentId, RunProgres
         bool publish, persist;
         lock (_gate)
         {
-            publish = now - _lastUi >= UiInterval;
-            persist = now - _lastStore >= StoreInterval;
+            publish = _lastUi is not { } ui || now - ui >= UiInterval;
+            persist = _lastStore is not { } st || now - st >= StoreInterval;
             if (publish) _lastUi = now;
             if (persist) _lastStore = now;
         }

@@ -1,0 +1,68 @@
+using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Runner.Execution;
+
+namespace EmbedDashboard.Runner.Tests;
+
+internal sealed class FakeEmbedder(string id, bool general = true) : IEmbedder
+{
+    public EmbedderInfo Info { get; } = new(id, id, general ? EmbedderKind.StaticWordVectors : EmbedderKind.TrainedEmbeddingLayer, 2, 10, "sha-" + id, "test", "none");
+
+    public Task<EmbeddingBatch> EmbedAsync(IReadOnlyList<string> texts, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var data = new float[texts.Count * 2];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            data[2 * i] = texts[i].Length;
+            data[2 * i + 1] = 1;
+        }
+
+        return Task.FromResult(new EmbeddingBatch(data, texts.Count, 2, new bool[texts.Count],
+            new EmbeddingStats(texts.Count, texts.Count * 3, 0, 1, TimeSpan.FromMilliseconds(10), 0)));
+    }
+}
+
+internal sealed class FakeRegistry(params IEmbedder[] embedders) : IEmbedderRegistry
+{
+    public IReadOnlyList<EmbedderInfo> Installed => embedders.Select(e => e.Info).ToList();
+    public IReadOnlyList<string> LoadErrors => [];
+
+    public IEmbedder Get(string id) => embedders.FirstOrDefault(e => e.Info.Id == id)
+        ?? throw new UnknownEmbedderException(id, embedders.Select(e => e.Info.Id));
+
+    public IWordLevelEmbedder? GetWordLevel(string id) => null;
+}
+
+/// <summary>A classification "evaluator" the test steers: it runs until released, cancelled or told to fail.</summary>
+internal sealed class ControlledTaskRunner : ITaskRunner
+{
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskKind Task => TaskKind.Classification;
+    public string? FailWith { get; set; }
+    public int Calls { get; private set; }
+
+    public Task Started => _started.Task;
+
+    public void Release() => _release.TrySetResult();
+
+    public void Rearm() => _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<TaskOutcome> RunAsync(TaskRunContext context)
+    {
+        Calls++;
+        var items = await context.Datasets.LoadItemsAsync<LabeledText>(context.DatasetId, context.CancellationToken);
+        var batch = await context.Embedder.EmbedAsync(items.Select(i => i.Text).ToList(), context.Options.ToEmbedOptions(), cancellationToken: context.CancellationToken);
+        context.Progress.Report((0.5, "half way"));
+        _started.TrySetResult();
+        if (FailWith is not null)
+        {
+            throw new InvalidOperationException(FailWith);
+        }
+
+        await _release.Task.WaitAsync(context.CancellationToken);
+        return new TaskOutcome([new MetricValue("accuracy", 0.75, 0.05, true, [0.7, 0.8])], batch.Stats, items.Count);
+    }
+}
