@@ -1,0 +1,128 @@
+using EmbedDashboard.Inference.Onnx;
+
+namespace EmbedDashboard.Inference.Bert;
+
+/// <summary>
+/// Exports a BERT-family encoder (config.json + weights) to an ONNX graph with inputs input_ids,
+/// attention_mask, token_type_ids (int64 [batch, sequence]) and output last_hidden_state
+/// ([batch, sequence, hidden]), so the shared ONNX Runtime engine can serve any such checkpoint —
+/// including weights fine-tuned in this app.
+/// </summary>
+public static class BertOnnxExporter
+{
+    public const int Opset = 17; // LayerNormalization is a standard op from 17 on.
+
+    /// <summary>Mask value added to attention scores of padding (same as the reference model).</summary>
+    public const float MaskValue = -10000f;
+
+    public static void Export(string safetensorsPath, string configPath, string onnxOutputPath) =>
+        Export(BertWeights.Load(safetensorsPath, configPath), onnxOutputPath);
+
+    /// <summary>Writes atomically: a half-written model never replaces a good one.</summary>
+    public static void Export(BertWeights weights, string onnxOutputPath)
+    {
+        var bytes = ToOnnxBytes(weights);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(onnxOutputPath))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(onnxOutputPath)}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, onnxOutputPath, overwrite: true);
+    }
+
+    public static byte[] ToOnnxBytes(BertWeights weights)
+    {
+        var c = weights.Config;
+        var h = c.HiddenSize;
+        var g = new OnnxGraphBuilder("bert_encoder");
+        g.Input("input_ids", OnnxGraphBuilder.ElemInt64, "batch_size", "sequence_length");
+        g.Input("attention_mask", OnnxGraphBuilder.ElemInt64, "batch_size", "sequence_length");
+        g.Input("token_type_ids", OnnxGraphBuilder.ElemInt64, "batch_size", "sequence_length");
+
+        // Embeddings: word + position (0..S-1) + token type, then LayerNorm.
+        var wordTable = g.FloatTensor("embeddings.word_embeddings.weight", weights.WordEmbeddings, c.VocabSize, h);
+        var posTable = g.FloatTensor("embeddings.position_embeddings.weight", weights.PositionEmbeddings, c.MaxPositions, h);
+        var typeTable = g.FloatTensor("embeddings.token_type_embeddings.weight", weights.TokenTypeEmbeddings, c.TypeVocabSize, h);
+        var shape = g.Node("Shape", ["input_ids"]);
+        var zeroScalar = g.Int64Tensor("const_zero_scalar", [0]);
+        var oneScalar = g.Int64Tensor("const_one_scalar", [1]);
+        var seqLen = g.Node("Gather", [shape, g.Int64Tensor("const_index_1", [1])], attributes: ("axis", 0L));
+        var positions = g.Node("Range", [zeroScalar, seqLen, oneScalar]);
+        var x = g.Node("Add", [
+            g.Node("Add", [g.Node("Gather", [wordTable, "input_ids"]), g.Node("Gather", [posTable, positions])]),
+            g.Node("Gather", [typeTable, "token_type_ids"])]);
+        x = LayerNorm(g, x, weights.EmbeddingNorm, "embeddings.LayerNorm", c.LayerNormEps);
+
+        // Additive attention mask [B,1,1,S]: 0 where attended, MaskValue at padding.
+        var maskFloat = g.Node("Cast", ["attention_mask"], attributes: ("to", (long)OnnxGraphBuilder.ElemFloat));
+        var maskBias = g.Node("Mul", [g.Node("Sub", [g.Scalar("const_one_f", 1f), maskFloat]), g.Scalar("const_mask_value", MaskValue)]);
+        maskBias = g.Node("Unsqueeze", [maskBias, g.Int64Tensor("const_axes_1_2", [1, 2], 2)]);
+
+        var headShape = g.Int64Tensor("const_head_shape", [0, 0, c.Heads, c.HeadDim], 4);
+        var mergedShape = g.Int64Tensor("const_merged_shape", [0, 0, h], 3);
+        var scale = g.Scalar("const_attention_scale", 1f / MathF.Sqrt(c.HeadDim));
+
+        for (var i = 0; i < weights.Layers.Count; i++)
+        {
+            var l = weights.Layers[i];
+            var p = $"encoder.layer.{i}.";
+            var q = g.Node("Transpose", [g.Node("Reshape", [Dense(g, x, l.Query, p + "attention.self.query"), headShape])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
+            var k = g.Node("Transpose", [g.Node("Reshape", [Dense(g, x, l.Key, p + "attention.self.key"), headShape])], attributes: ("perm", new long[] { 0, 2, 3, 1 }));
+            var v = g.Node("Transpose", [g.Node("Reshape", [Dense(g, x, l.Value, p + "attention.self.value"), headShape])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
+            var scores = g.Node("Add", [g.Node("Mul", [g.Node("MatMul", [q, k]), scale]), maskBias]);
+            var probs = g.Node("Softmax", [scores], attributes: ("axis", -1L));
+            var context = g.Node("Transpose", [g.Node("MatMul", [probs, v])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
+            context = g.Node("Reshape", [context, mergedShape]);
+            var attention = Dense(g, context, l.AttentionOutput, p + "attention.output.dense");
+            var x1 = LayerNorm(g, g.Node("Add", [attention, x]), l.AttentionNorm, p + "attention.output.LayerNorm", c.LayerNormEps);
+            var inter = Activation(g, Dense(g, x1, l.Intermediate, p + "intermediate.dense"), c.HiddenAct);
+            var output = Dense(g, inter, l.Output, p + "output.dense");
+            x = LayerNorm(g, g.Node("Add", [output, x1]), l.OutputNorm, p + "output.LayerNorm", c.LayerNormEps);
+        }
+
+        g.Node("Identity", [x], "last_hidden_state");
+        g.Output("last_hidden_state", OnnxGraphBuilder.ElemFloat, "batch_size", "sequence_length", (long)h);
+        return g.Build(Opset, "EmbedDashboard.BertOnnxExporter");
+    }
+
+    /// <summary>x · Wᵀ + b, with W stored transposed ([in, out]) so MatMul needs no Transpose node.</summary>
+    private static string Dense(OnnxGraphBuilder g, string x, Linear lin, string name)
+    {
+        var transposed = new float[lin.Weight.Length];
+        for (var o = 0; o < lin.Out; o++)
+        {
+            for (var i = 0; i < lin.In; i++)
+            {
+                transposed[i * lin.Out + o] = lin.Weight[o * lin.In + i];
+            }
+        }
+
+        var w = g.FloatTensor(name + ".weight_t", transposed, lin.In, lin.Out);
+        var b = g.FloatTensor(name + ".bias", lin.Bias, lin.Out);
+        return g.Node("Add", [g.Node("MatMul", [x, w]), b]);
+    }
+
+    private static string LayerNorm(OnnxGraphBuilder g, string x, LayerNormWeights norm, string name, double eps) =>
+        g.Node("LayerNormalization",
+            [x, g.FloatTensor(name + ".weight", norm.Gamma, norm.Gamma.Length), g.FloatTensor(name + ".bias", norm.Beta, norm.Beta.Length)],
+            attributes: [("axis", -1L), ("epsilon", (float)eps)]);
+
+    private static string Activation(OnnxGraphBuilder g, string x, string act)
+    {
+        if (act == "relu")
+        {
+            return g.Node("Relu", [x]);
+        }
+
+        if (act == "gelu_new")
+        {
+            // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))
+            var cube = g.Node("Mul", [g.Node("Mul", [x, x]), x]);
+            var inner = g.Node("Mul", [g.Node("Add", [x, g.Node("Mul", [cube, g.Scalar(g.Name("c_gelu_k"), 0.044715f)])]), g.Scalar(g.Name("c_gelu_s"), MathF.Sqrt(2f / MathF.PI))]);
+            return g.Node("Mul", [g.Node("Mul", [x, g.Node("Add", [g.Node("Tanh", [inner]), g.Scalar(g.Name("c_one"), 1f)])]), g.Scalar(g.Name("c_half"), 0.5f)]);
+        }
+
+        // Exact GELU as in BERT: 0.5·x·(1 + erf(x/√2)).
+        var erf = g.Node("Erf", [g.Node("Div", [x, g.Scalar(g.Name("c_sqrt2"), MathF.Sqrt(2f))])]);
+        return g.Node("Mul", [g.Node("Mul", [x, g.Node("Add", [erf, g.Scalar(g.Name("c_one"), 1f)])]), g.Scalar(g.Name("c_half"), 0.5f)]);
+    }
+}
