@@ -55,13 +55,16 @@ public sealed class ModelsPageTests
         Assert.Contains("/x/models/minilm/model.onnx", page.Find("[data-testid=model-load-error]").TextContent);
     }
 
+    // MudTextField puts user attributes on the input itself (a textarea when Lines > 1).
+    private static string Field(string id) => $"textarea[data-testid={id}], input[data-testid={id}], [data-testid={id}] textarea, [data-testid={id}] input";
+
     [Fact]
     public async Task Compare_TwoTexts_ShowsCosinePerModelAndOovProblem()
     {
         await using var ctx = CreateContext();
         var box = ctx.Render<TryItBox>();
-        box.Find("[data-testid=try-first] input, [data-testid=try-first] textarea").Change("a");
-        box.Find("[data-testid=try-second] input, [data-testid=try-second] textarea").Change("b");
+        box.Find(Field("try-first")).Change("a");
+        box.Find(Field("try-second")).Change("b");
 
         await box.Find("[data-testid=try-compare]").ClickAsync(new());
 

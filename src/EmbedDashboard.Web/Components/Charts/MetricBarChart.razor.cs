@@ -16,14 +16,14 @@ public partial class MetricBarChart
 {
     private PlotlyChart? _chart;
     private readonly Config _config = new() { Responsive = true, DisplayLogo = false };
-    private readonly Layout _layout = new()
+    private readonly global::Plotly.Blazor.Layout _layout = new()
     {
         BarMode = BarModeEnum.Group,
         Title = new Title { Text = "Primary metric per dataset (mean ± std across seeds)" },
         Height = 420,
     };
 
-    private IList<ITrace> _data = new List<ITrace>();
+    private readonly List<ITrace> _data = [];
     private string _signature = "";
 
     [Parameter, EditorRequired]
@@ -32,9 +32,13 @@ public partial class MetricBarChart
     [Parameter]
     public string ChartId { get; set; } = "metric-bars";
 
-    protected override void OnParametersSet()
+    protected override void OnParametersSet() => ReplaceTraces();
+
+    // The chart keeps a reference to this list: refill it, then Plotly.react updates the plot in place.
+    private void ReplaceTraces()
     {
-        _data = BuildTraces(Runs);
+        _data.Clear();
+        _data.AddRange(BuildTraces(Runs));
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -43,7 +47,6 @@ public partial class MetricBarChart
         var signature = Signature(Runs);
         if (!firstRender && _chart is not null && signature != _signature)
         {
-            _chart.Data = _data;
             await _chart.React();
         }
 

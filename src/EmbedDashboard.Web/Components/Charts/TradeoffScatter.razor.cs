@@ -13,7 +13,7 @@ public partial class TradeoffScatter
 {
     private PlotlyChart? _chart;
     private readonly Config _config = new() { Responsive = true, DisplayLogo = false };
-    private readonly Layout _layout = new()
+    private readonly global::Plotly.Blazor.Layout _layout = new()
     {
         Title = new Title { Text = "Accuracy vs throughput" },
         XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Log, Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "texts per second (log)" } }],
@@ -21,7 +21,7 @@ public partial class TradeoffScatter
         Height = 420,
     };
 
-    private IList<ITrace> _data = new List<ITrace>();
+    private readonly List<ITrace> _data = [];
     private string _signature = "";
 
     [Parameter, EditorRequired]
@@ -30,14 +30,20 @@ public partial class TradeoffScatter
     [Parameter]
     public string ChartId { get; set; } = "tradeoff";
 
-    protected override void OnParametersSet() => _data = BuildTraces(Runs);
+    protected override void OnParametersSet() => ReplaceTraces();
+
+    // The chart keeps a reference to this list: refill it, then Plotly.react updates the plot in place.
+    private void ReplaceTraces()
+    {
+        _data.Clear();
+        _data.AddRange(BuildTraces(Runs));
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         var signature = string.Join(";", Runs.Where(r => r.Primary is not null).Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
         if (!firstRender && _chart is not null && signature != _signature)
         {
-            _chart.Data = _data;
             await _chart.React();
         }
 
@@ -53,7 +59,7 @@ public partial class TradeoffScatter
             Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Text,
             X = g.Select(r => (object)r.Efficiency!.TextsPerSecond).ToList(),
             Y = g.Select(r => (object)r.Primary!.Value).ToList(),
-            Text = g.Select(r => r.DatasetName).ToList<object>(),
+            TextArray = g.Select(r => r.DatasetName).ToList(),
             TextPosition = Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.TopCenter,
         })
         .ToList();

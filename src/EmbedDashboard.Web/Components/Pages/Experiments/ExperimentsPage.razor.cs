@@ -1,5 +1,6 @@
 using EmbedDashboard.Runner.Progress;
 using EmbedDashboard.Runner.Results;
+using EmbedDashboard.Web.Services;
 using Microsoft.AspNetCore.Components;
 
 namespace EmbedDashboard.Web.Components.Pages.Experiments;

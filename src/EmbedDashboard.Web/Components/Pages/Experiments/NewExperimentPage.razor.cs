@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Specs;
@@ -11,8 +12,8 @@ public partial class NewExperimentPage
     private IReadOnlyList<string> _problems = [];
     private bool _busy;
     private string _name = "My experiment";
-    private IEnumerable<int> _selectedDatasets = [];
-    private IEnumerable<string> _selectedEmbedders = [];
+    private IReadOnlyCollection<int> _selectedDatasets = [];
+    private IReadOnlyCollection<string> _selectedEmbedders = [];
     private int _seeds = new RunOptions().Seeds;
     private int _maxItems = new RunOptions().MaxItems;
     private int _maxTokens = new RunOptions().MaxTokens;

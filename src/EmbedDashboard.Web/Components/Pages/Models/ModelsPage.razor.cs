@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Embeddings;
 using Microsoft.AspNetCore.Components;
 
 namespace EmbedDashboard.Web.Components.Pages.Models;

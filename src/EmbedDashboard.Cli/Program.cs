@@ -1,0 +1,21 @@
+using EmbedDashboard.Cli.Commands;
+
+// embeddash <verb>: the same services as the web app, in the foreground.
+return args.FirstOrDefault() switch
+{
+    "setup" => await SetupCommand.RunAsync(),
+    "bench" => await BenchCommand.RunAsync(args[1..]),
+    "run" => await RunCommand.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: embeddash <command>
+          setup               fetch and convert models and built-in datasets (idempotent)
+          bench [--n 1000]    sentences/s of each embedder at batch sizes 1, 8, 32, 128
+          run <spec.json>     run an experiment from a JSON spec and print the results table
+        """);
+    return 2;
+}
