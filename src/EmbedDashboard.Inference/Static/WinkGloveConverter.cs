@@ -20,11 +20,17 @@ public static class WinkGloveConverter
         var root = doc.RootElement;
         var dimension = root.GetProperty("dimensions").GetInt32();
         var words = root.GetProperty("words").EnumerateArray().Select(w => w.GetString() ?? "").ToList();
-        var vectors = root.GetProperty("vectors");
+        // JsonElement.TryGetProperty scans linearly; index the 341k properties once instead.
+        var vectors = new Dictionary<string, JsonElement>(words.Count, StringComparer.Ordinal);
+        foreach (var property in root.GetProperty("vectors").EnumerateObject())
+        {
+            vectors.TryAdd(property.Name, property.Value);
+        }
+
         var matrix = new float[words.Count * dimension];
         for (var i = 0; i < words.Count; i++)
         {
-            if (!vectors.TryGetProperty(words[i], out var vector))
+            if (!vectors.TryGetValue(words[i], out var vector))
             {
                 throw new InvalidDataException($"{jsonPath}: word '{words[i]}' has no vector.");
             }
