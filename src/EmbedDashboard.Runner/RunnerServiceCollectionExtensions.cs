@@ -24,9 +24,12 @@ public static class RunnerServiceCollectionExtensions
         services.AddSingleton<ExperimentService>();
         services.AddSingleton<Results.ExperimentQueries>();
         services.AddTaskRunners();
+        services.AddSingleton<Datasets.DatasetImportService>();
+        services.AddSingleton<Datasets.BuiltInDatasetStatus>();
         if (configuration.GetSection(RunnerOptions.SectionName).GetValue(nameof(RunnerOptions.Enabled), true))
         {
             services.AddHostedService<RunWorker>();
+            services.AddHostedService<Datasets.BuiltInDatasetSeeder>();
         }
 
         return services;

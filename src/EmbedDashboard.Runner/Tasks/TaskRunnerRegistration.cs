@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Runner.Execution;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +9,10 @@ internal static class TaskRunnerRegistration
     /// <summary>One runner per task kind; each adapts a Core evaluator to stored datasets.</summary>
     public static IServiceCollection AddTaskRunners(this IServiceCollection services)
     {
+        services.AddSingleton<ITaskRunner, ClassificationTaskRunner>();
+        services.AddSingleton<ITaskRunner>(new PairSimilarityTaskRunner(TaskKind.WordSimilarity));
+        services.AddSingleton<ITaskRunner>(new PairSimilarityTaskRunner(TaskKind.Sts));
+        services.AddSingleton<ITaskRunner, AnalogyTaskRunner>();
         return services;
     }
 }

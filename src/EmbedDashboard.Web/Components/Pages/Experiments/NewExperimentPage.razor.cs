@@ -33,10 +33,18 @@ public partial class NewExperimentPage
     [Inject]
     public required NavigationManager Navigation { get; set; }
 
+    /// <summary>Preselected dataset ids, comma-separated (links from the Datasets page).</summary>
+    [SupplyParameterFromQuery(Name = "datasets")]
+    public string? PreselectedDatasets { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         _datasets = await Datasets.ListAsync();
         _selectedEmbedders = Registry.Installed.Select(e => e.Id).ToList();
+        _selectedDatasets = (PreselectedDatasets ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => int.TryParse(s, out var id) ? id : -1)
+            .Where(id => _datasets.Any(d => d.Id == id))
+            .ToList();
     }
 
     private string DatasetLabel(int id) =>

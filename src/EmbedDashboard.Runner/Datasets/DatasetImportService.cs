@@ -1,0 +1,29 @@
+using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Datasets.Importers;
+using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Data.Stores;
+
+namespace EmbedDashboard.Runner.Datasets;
+
+/// <summary>Imports an upload (or a built-in file) and stores it; a bad file throws before anything is saved.</summary>
+public sealed class DatasetImportService(DatasetStore store)
+{
+    public async Task<DatasetEntity> ImportAsync(Stream stream, string fileName, ImportFormat format, string? name, CancellationToken cancellationToken = default)
+    {
+        var imported = DatasetImporter.Import(stream, fileName, format);
+        var metadata = new DatasetMetadata(
+            string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(fileName) : name.Trim(),
+            imported.Task, format.ToString(), imported.ContentSha256, $"upload: {fileName}", null, IsBuiltIn: false,
+            imported.SkippedLines, string.Join(" ", imported.Notes));
+        return await SaveAsync(metadata, imported, cancellationToken);
+    }
+
+    public Task<DatasetEntity> SaveAsync(DatasetMetadata metadata, ImportedDataset imported, CancellationToken cancellationToken = default) => imported.ItemType switch
+    {
+        var t when t == typeof(LabeledText) => store.SaveAsync(metadata, imported.Items.Cast<LabeledText>().ToList(), cancellationToken),
+        var t when t == typeof(ScoredPair) => store.SaveAsync(metadata, imported.Items.Cast<ScoredPair>().ToList(), cancellationToken),
+        var t when t == typeof(AnalogyQuestion) => store.SaveAsync(metadata, imported.Items.Cast<AnalogyQuestion>().ToList(), cancellationToken),
+        var t when t == typeof(TaggedSentence) => store.SaveAsync(metadata, imported.Items.Cast<TaggedSentence>().ToList(), cancellationToken),
+        var t => throw new NotSupportedException($"Cannot store items of type {t.Name}."),
+    };
+}

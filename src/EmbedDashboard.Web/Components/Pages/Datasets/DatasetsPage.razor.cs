@@ -1,0 +1,94 @@
+using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Datasets.Importers;
+using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Runner.Datasets;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Options;
+
+namespace EmbedDashboard.Web.Components.Pages.Datasets;
+
+public partial class DatasetsPage : IDisposable
+{
+    private IReadOnlyList<DatasetEntity> _datasets = [];
+    private string? _name;
+    private ImportFormat? _format;
+    private bool _busy;
+    private string? _error;
+    private DatasetEntity? _imported;
+    private Timer? _statusPoll;
+
+    [Inject]
+    public required DatasetStore Store { get; set; }
+
+    [Inject]
+    public required DatasetImportService Importer { get; set; }
+
+    [Inject]
+    public required BuiltInDatasetStatus Status { get; set; }
+
+    [Inject]
+    public required IOptions<UploadOptions> Options { get; set; }
+
+    private UploadOptions Limits => Options.Value;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _datasets = await Store.ListAsync();
+        if (!Status.Done)
+        {
+            // The built-in import runs in the background; refresh until it is done.
+            _statusPoll = new Timer(_ => InvokeAsync(async () =>
+            {
+                _datasets = await Store.ListAsync();
+                if (Status.Done) _statusPoll?.Dispose();
+                StateHasChanged();
+            }), null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
+        }
+    }
+
+    private async Task UploadAsync(IBrowserFile? file)
+    {
+        if (file is null) return;
+        _busy = true;
+        _error = null;
+        _imported = null;
+        try
+        {
+            if (file.Size > Limits.MaxUploadBytes)
+            {
+                _error = $"{file.Name} is {file.Size / 1048576.0:0.0} MB; the limit is {Limits.MaxUploadBytes / 1048576.0:0.0} MB. Nothing was imported.";
+                return;
+            }
+
+            var format = _format ?? DatasetImporter.Guess(file.Name);
+            if (format is null)
+            {
+                _error = $"Cannot tell the format of {file.Name} from its name; choose one above.";
+                return;
+            }
+
+            await using var upload = file.OpenReadStream(Limits.MaxUploadBytes);
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer);
+            buffer.Position = 0;
+            _imported = await Importer.ImportAsync(buffer, file.Name, format.Value, _name);
+            _datasets = await Store.ListAsync();
+        }
+        catch (DatasetFormatException ex)
+        {
+            _error = ex.Message + " Nothing was imported.";
+        }
+        catch (IOException ex)
+        {
+            _error = $"{file.Name} could not be read: {ex.Message}";
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    public void Dispose() => _statusPoll?.Dispose();
+}
