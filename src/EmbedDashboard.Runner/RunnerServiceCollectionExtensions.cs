@@ -26,10 +26,11 @@ public static class RunnerServiceCollectionExtensions
         services.AddTaskRunners();
         services.AddSingleton<Datasets.DatasetImportService>();
         services.AddSingleton<Datasets.BuiltInDatasetStatus>();
+        services.AddSingleton<Datasets.BuiltInDatasetSeeder>();
         if (configuration.GetSection(RunnerOptions.SectionName).GetValue(nameof(RunnerOptions.Enabled), true))
         {
             services.AddHostedService<RunWorker>();
-            services.AddHostedService<Datasets.BuiltInDatasetSeeder>();
+            services.AddHostedService(sp => sp.GetRequiredService<Datasets.BuiltInDatasetSeeder>());
         }
 
         return services;

@@ -1,6 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using EmbedDashboard.Core.Paths;
+using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Inference.Setup;
+using EmbedDashboard.Runner.Datasets;
+using EmbedDashboard.Runner.Execution;
+using EmbedDashboard.Runner.Results;
+using EmbedDashboard.Runner.Specs;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace EmbedDashboard.Cli.Commands;
 
+/// <summary>
+/// `embeddash run spec.json`: creates the experiment in the same SQLite store as the web app, runs
+/// each run in the foreground through the same RunProcessor, and prints the results table.
+/// Exit code 0 when every run is done, 1 otherwise.
+/// </summary>
 internal static class RunCommand
 {
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(1);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length != 1 || !File.Exists(args[0]))
+        {
+            Console.Error.WriteLine(args.Length == 1 ? $"Spec file not found: {Path.GetFullPath(args[0])}" : "usage: embeddash run <spec.json>");
+            return 2;
+        }
+
+        ExperimentSpec spec;
+        try
+        {
+            spec = ExperimentService.ParseSpec(await File.ReadAllTextAsync(args[0]));
+        }
+        catch (JsonException ex)
+        {
+            Console.Error.WriteLine($"{args[0]}: not a valid experiment spec ({ex.Message}).");
+            return 2;
+        }
+
+        await AssetSetup.EnsureAsync(AppPaths.Root(), new SynchronousProgress(Console.WriteLine));
+        await using var services = await CliHost.BuildAsync();
+        await services.GetRequiredService<BuiltInDatasetSeeder>().SeedAsync(AppPaths.Root(), CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+
+        ExperimentEntity experiment;
+        try
+        {
+            experiment = await services.GetRequiredService<ExperimentService>().CreateAsync(spec, cancel.Token);
+        }
+        catch (ExperimentSpecException ex)
+        {
+            foreach (var problem in ex.Problems) Console.Error.WriteLine(problem);
+            return 2;
+        }
+
+        var processor = services.GetRequiredService<RunProcessor>();
+        foreach (var run in experiment.Runs)
+        {
+            Console.WriteLine($"Run {run.Id}: dataset {run.DatasetId} × {run.EmbedderId}…");
+            await processor.ProcessAsync(run.Id, cancel.Token);
+        }
+
+        var view = (await services.GetRequiredService<ExperimentQueries>().GetAsync(experiment.Id))!;
+        Console.WriteLine($"Experiment {view.Id} \"{view.Name}\"");
+        Console.WriteLine($"{"dataset",-28} {"embedder",-20} {"status",-9} {"metric",-18} {"value",8} {"± std",7} {"texts/s",9}");
+        foreach (var r in view.Runs)
+        {
+            var p = r.Primary;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Clip(r.DatasetName, 28),-28} {Clip(r.EmbedderName, 20),-20} {r.Status,-9} {p?.Name ?? "",-18} {p?.Value,8:0.0000} {p?.Std,7:0.0000} {r.Efficiency?.TextsPerSecond,9:N0}"));
+            if (r.Error is not null) Console.WriteLine($"    error: {r.Error}");
+        }
+
+        return view.Runs.All(r => r.Status == RunStatus.Done) ? 0 : 1;
+    }
+
+    private static string Clip(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 }

@@ -1,0 +1,32 @@
+using EmbedDashboard.Core.Paths;
+using EmbedDashboard.Data;
+using EmbedDashboard.Inference;
+using EmbedDashboard.Runner;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EmbedDashboard.Cli.Commands;
+
+/// <summary>The web app's services (same appsettings.json, same store) without the web server or background workers.</summary>
+internal static class CliHost
+{
+    public static async Task<ServiceProvider> BuildAsync()
+    {
+        var root = AppPaths.Root();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(root, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Runner:Enabled"] = "false" })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(TimeProvider.System);
+        services.AddEmbedDashboardData(configuration);
+        services.AddEmbedDashboardInference(configuration);
+        services.AddEmbedDashboardRunner(configuration);
+        var provider = services.BuildServiceProvider();
+        await DatabaseInitializer.InitializeAsync(provider);
+        return provider;
+    }
+}
