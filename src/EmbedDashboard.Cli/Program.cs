@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "setup" => await SetupCommand.RunAsync(),
     "bench" => await BenchCommand.RunAsync(args[1..]),
     "run" => await RunCommand.RunAsync(args[1..]),
+    "import" => await ImportCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -15,6 +16,7 @@ static int Usage()
         usage: embeddash <command>
           setup               fetch and convert models and built-in datasets (idempotent)
           bench [--n 1000]    sentences/s of each embedder at batch sizes 1, 8, 32, 128
+          import <file> [--format F] [--name N]   import a dataset into the store
           run <spec.json>     run an experiment from a JSON spec and print the results table
         """);
     return 2;

@@ -13,6 +13,7 @@ internal static class TaskRunnerRegistration
         services.AddSingleton<ITaskRunner>(new PairSimilarityTaskRunner(TaskKind.WordSimilarity));
         services.AddSingleton<ITaskRunner>(new PairSimilarityTaskRunner(TaskKind.Sts));
         services.AddSingleton<ITaskRunner, AnalogyTaskRunner>();
+        services.AddSingleton<ITaskRunner, NerTaskRunner>();
         return services;
     }
 }

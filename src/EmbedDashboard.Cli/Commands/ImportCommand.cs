@@ -1,0 +1,42 @@
+using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Datasets.Importers;
+using EmbedDashboard.Runner.Datasets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmbedDashboard.Cli.Commands;
+
+/// <summary>`embeddash import <file> [--format F] [--name N]`: the same importer and store as an upload in the browser.</summary>
+internal static class ImportCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || !File.Exists(args[0]))
+        {
+            Console.Error.WriteLine(args.Length == 0 ? "usage: embeddash import <file> [--format F] [--name N]" : $"File not found: {Path.GetFullPath(args[0])}");
+            return 2;
+        }
+
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var formatText = Option("--format");
+        ImportFormat? format = formatText is null ? DatasetImporter.Guess(args[0]) : Enum.TryParse<ImportFormat>(formatText, true, out var f) ? f : null;
+        if (format is null)
+        {
+            Console.Error.WriteLine($"Unknown or unguessable format; use --format with one of: {string.Join(", ", Enum.GetNames<ImportFormat>())}.");
+            return 2;
+        }
+
+        await using var services = await CliHost.BuildAsync();
+        try
+        {
+            await using var stream = File.OpenRead(args[0]);
+            var dataset = await services.GetRequiredService<DatasetImportService>().ImportAsync(stream, Path.GetFileName(args[0]), format.Value, Option("--name"));
+            Console.WriteLine($"Imported dataset {dataset.Id} \"{dataset.Name}\": {dataset.Task}, {dataset.ItemCount:N0} items. {dataset.Notes}");
+            return 0;
+        }
+        catch (DatasetFormatException ex)
+        {
+            Console.Error.WriteLine(ex.Message + " Nothing was imported.");
+            return 1;
+        }
+    }
+}
