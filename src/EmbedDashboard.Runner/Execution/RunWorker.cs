@@ -84,7 +84,7 @@ public sealed class RunProcessor(
             var result = await executor.ExecuteAsync(run, runOptions, progress, source.Token);
 
             // Stored even while the app is stopping: a finished result is never thrown away.
-            if (!await store.CompleteAsync(runId, result.Metrics, RunExecutor.ToJson(result.Repro), RunExecutor.ToJson(result.Efficiency), CancellationToken.None))
+            if (!await store.CompleteAsync(runId, result.Metrics, RunExecutor.ToJson(result.Repro), RunExecutor.ToJson(result.Efficiency), result.Notes, CancellationToken.None))
             {
                 hub.Publish(new RunProgressUpdate(runId, run.ExperimentId, RunStatus.Cancelled, 1, "Cancelled by the user.", null));
                 return RunStatus.Cancelled;

