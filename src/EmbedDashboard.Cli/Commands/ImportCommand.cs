@@ -5,14 +5,29 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmbedDashboard.Cli.Commands;
 
-/// <summary>`embeddash import <file> [--format F] [--name N]`: the same importer and store as an upload in the browser.</summary>
+/// <summary>
+/// `embeddash import <file|folder> [--format F] [--name N]`: the same importer and store as an upload in
+/// the browser. A folder imports every file whose format can be told from its name; each file stands or
+/// falls alone (a broken one is reported and skipped, the others are kept).
+/// </summary>
 internal static class ImportCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length == 1 && Directory.Exists(args[0]))
+        {
+            var failures = 0;
+            foreach (var file in Directory.GetFiles(args[0]).Where(f => DatasetImporter.Guess(f) is not null).Order(StringComparer.Ordinal))
+            {
+                failures += await RunAsync([file]) == 0 ? 0 : 1;
+            }
+
+            return failures == 0 ? 0 : 1;
+        }
+
         if (args.Length == 0 || !File.Exists(args[0]))
         {
-            Console.Error.WriteLine(args.Length == 0 ? "usage: embeddash import <file> [--format F] [--name N]" : $"File not found: {Path.GetFullPath(args[0])}");
+            Console.Error.WriteLine(args.Length == 0 ? "usage: embeddash import <file|folder> [--format F] [--name N]" : $"File not found: {Path.GetFullPath(args[0])}");
             return 2;
         }
 

@@ -160,4 +160,14 @@ public sealed class ImporterTests
         // 25 items of label "a": Math.Round(25 × 0.5) = 12 (round half to even) go to test.
         Assert.Equal(12, first.Count(i => i.Label == "a" && i.Split == Split.Test));
     }
+
+    [Fact]
+    public void ImportWordPairList_DefaultAndExplicitRelation_BadLineNumbered()
+    {
+        var result = WordPairListImporter.Import(SharedData.Text("Ugly\tbeautiful\nbig\tlarge\tsynonym\n"), "antonyms.tsv");
+
+        Assert.Equal([new WordPair("ugly", "beautiful", "antonym"), new WordPair("big", "large", "synonym")], result.Items);
+        var ex = Assert.Throws<DatasetFormatException>(() => WordPairListImporter.Import(SharedData.Text("hot\tcold\nlonely\n"), "antonyms.tsv"));
+        Assert.Equal(2, ex.Line);
+    }
 }

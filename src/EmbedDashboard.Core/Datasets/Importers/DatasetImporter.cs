@@ -13,6 +13,7 @@ public enum ImportFormat
     Sick,
     Analogy,
     Squad,
+    WordPairList,
 }
 
 /// <summary>An imported upload: the task, the typed items, what was skipped, and the content hash.</summary>
@@ -41,6 +42,7 @@ public static class DatasetImporter
             ImportFormat.Sick => Wrap(TaskKind.Sts, ScoredPairImporter.ImportSick(buffer, fileName), sha),
             ImportFormat.Analogy => Wrap(TaskKind.Analogy, AnalogyImporter.Import(buffer, fileName), sha),
             ImportFormat.Squad => Wrap(TaskKind.QuestionAnswering, SquadImporter.Import(buffer, fileName), sha),
+            ImportFormat.WordPairList => Wrap(TaskKind.WordPairs, WordPairListImporter.Import(buffer, fileName), sha),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown import format."),
         };
     }
@@ -54,6 +56,7 @@ public static class DatasetImporter
             _ when name.Contains("sick") => ImportFormat.Sick,
             _ when name.Contains("sts") => ImportFormat.Sts,
             _ when name.Contains("questions-words") || name.Contains("analogy") => ImportFormat.Analogy,
+            _ when name.Contains("antonym") || name.Contains("synonym") => ImportFormat.WordPairList,
             _ when name.EndsWith(".conll") || name.Contains("conll") || name.EndsWith(".annotated") => ImportFormat.Conll,
             _ when name.EndsWith(".jsonl") => ImportFormat.ClassificationJsonl,
             _ when name.EndsWith(".json") => ImportFormat.Squad,
