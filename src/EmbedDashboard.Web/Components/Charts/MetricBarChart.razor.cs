@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmbedDashboard.Runner.Results;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
@@ -14,8 +13,6 @@ namespace EmbedDashboard.Web.Components.Charts;
 /// </summary>
 public partial class MetricBarChart
 {
-    private PlotlyChart? _chart;
-    private readonly Config _config = new() { Responsive = true, DisplayLogo = false };
     private readonly global::Plotly.Blazor.Layout _layout = new()
     {
         BarMode = BarModeEnum.Group,
@@ -23,37 +20,10 @@ public partial class MetricBarChart
         Height = 420,
     };
 
-    private readonly List<ITrace> _data = [];
-    private string _signature = "";
-
-    [Parameter, EditorRequired]
-    public required IReadOnlyList<RunView> Runs { get; set; }
-
     [Parameter]
     public string ChartId { get; set; } = "metric-bars";
 
-    protected override void OnParametersSet() => ReplaceTraces();
-
-    // The chart keeps a reference to this list: refill it, then Plotly.react updates the plot in place.
-    private void ReplaceTraces()
-    {
-        _data.Clear();
-        _data.AddRange(BuildTraces(Runs));
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        // Update the existing plot in place (Plotly.react) only when the finished results changed.
-        var signature = Signature(Runs);
-        if (!firstRender && _chart is not null && signature != _signature)
-        {
-            await _chart.React();
-        }
-
-        _signature = signature;
-    }
-
-    internal static IList<ITrace> BuildTraces(IReadOnlyList<RunView> runs)
+    protected override IEnumerable<ITrace> BuildTraces(IReadOnlyList<RunView> runs)
     {
         var finished = runs.Where(r => r.Primary is not null).ToList();
         var groups = finished.Select(Group).Distinct().ToList();
@@ -76,8 +46,4 @@ public partial class MetricBarChart
     }
 
     private static string Group(RunView r) => $"{r.DatasetName} ({r.Primary?.Name})";
-
-    private static string Signature(IReadOnlyList<RunView> runs) => string.Join(";", runs
-        .Where(r => r.Primary is not null)
-        .Select(r => $"{r.Id}:{r.Primary!.Value.ToString("R", CultureInfo.InvariantCulture)}"));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmbedDashboard.Runner.Results;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
@@ -11,8 +10,6 @@ namespace EmbedDashboard.Web.Components.Charts;
 /// <summary>Accuracy against throughput (texts/s, log axis): the efficiency trade-off, one marker per run.</summary>
 public partial class TradeoffScatter
 {
-    private PlotlyChart? _chart;
-    private readonly Config _config = new() { Responsive = true, DisplayLogo = false };
     private readonly global::Plotly.Blazor.Layout _layout = new()
     {
         Title = new Title { Text = "Accuracy vs throughput" },
@@ -21,36 +18,10 @@ public partial class TradeoffScatter
         Height = 420,
     };
 
-    private readonly List<ITrace> _data = [];
-    private string _signature = "";
-
-    [Parameter, EditorRequired]
-    public required IReadOnlyList<RunView> Runs { get; set; }
-
     [Parameter]
     public string ChartId { get; set; } = "tradeoff";
 
-    protected override void OnParametersSet() => ReplaceTraces();
-
-    // The chart keeps a reference to this list: refill it, then Plotly.react updates the plot in place.
-    private void ReplaceTraces()
-    {
-        _data.Clear();
-        _data.AddRange(BuildTraces(Runs));
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        var signature = string.Join(";", Runs.Where(r => r.Primary is not null).Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
-        if (!firstRender && _chart is not null && signature != _signature)
-        {
-            await _chart.React();
-        }
-
-        _signature = signature;
-    }
-
-    internal static IList<ITrace> BuildTraces(IReadOnlyList<RunView> runs) => runs
+    protected override IEnumerable<ITrace> BuildTraces(IReadOnlyList<RunView> runs) => runs
         .Where(r => r.Primary is not null && r.Efficiency is { TextsPerSecond: > 0 })
         .GroupBy(r => r.EmbedderName)
         .Select(g => (ITrace)new Scatter
@@ -61,6 +32,5 @@ public partial class TradeoffScatter
             Y = g.Select(r => (object)r.Primary!.Value).ToList(),
             TextArray = g.Select(r => r.DatasetName).ToList(),
             TextPosition = Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.TopCenter,
-        })
-        .ToList();
+        });
 }
