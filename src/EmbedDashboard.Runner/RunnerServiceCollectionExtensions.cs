@@ -23,6 +23,7 @@ public static class RunnerServiceCollectionExtensions
         services.AddSingleton<RunProcessor>();
         services.AddSingleton<ExperimentService>();
         services.AddSingleton<Results.ExperimentQueries>();
+        services.AddSingleton<Probes.NeighbourProbeService>();
         services.AddTaskRunners();
         services.AddSingleton<Datasets.DatasetImportService>();
         services.AddSingleton<Datasets.BuiltInDatasetStatus>();

@@ -1,0 +1,79 @@
+using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Probes;
+using EmbedDashboard.Runner.Probes;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace EmbedDashboard.Web.Components.Pages.Probes;
+
+public partial class ProbesPage
+{
+    private IReadOnlyList<ProbeVocabulary> _vocabularies = [];
+    private IReadOnlyList<NeighbourList>? _results;
+    private bool _busy;
+
+    [Inject]
+    public required NeighbourProbeService Probe { get; set; }
+
+    [Inject]
+    public required IEmbedderRegistry Registry { get; set; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; set; }
+
+    // Page state lives in the address: /probes?q=ugly&k=10&vocab=words
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Query { get; set; }
+
+    [SupplyParameterFromQuery(Name = "k")]
+    public int K { get; set; }
+
+    [SupplyParameterFromQuery(Name = "vocab")]
+    public string? Vocabulary { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _vocabularies = await Probe.VocabulariesAsync();
+        K = K is > 0 and <= 100 ? K : 10;
+        Vocabulary ??= _vocabularies.FirstOrDefault()?.Key;
+    }
+
+    // A search from the address runs once the circuit is up: during prerendering a navigation would
+    // turn into an HTTP redirect.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && !string.IsNullOrWhiteSpace(Query) && Vocabulary is not null)
+        {
+            await SearchAsync();
+            StateHasChanged();
+        }
+    }
+
+    private async Task OnKeyUpAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter" && !_busy) await SearchAsync();
+    }
+
+    private async Task SearchAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Query) || Vocabulary is null) return;
+        _busy = true;
+        StateHasChanged();
+        try
+        {
+            var address = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["q"] = Query, ["k"] = K, ["vocab"] = Vocabulary });
+            if (address != Navigation.Uri)
+            {
+                Navigation.NavigateTo(address, replace: true);
+            }
+
+            _results = await Probe.QueryAsync(Query.Trim(), K, Vocabulary, Registry.Installed.Select(e => e.Id).ToList());
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private string Name(string id) => Registry.Installed.FirstOrDefault(e => e.Id == id)?.DisplayName ?? id;
+}
