@@ -24,6 +24,7 @@ public static class RunnerServiceCollectionExtensions
         services.AddSingleton<ExperimentService>();
         services.AddSingleton<Results.ExperimentQueries>();
         services.AddSingleton<Probes.NeighbourProbeService>();
+        services.AddSingleton<Probes.LexiconProbeService>();
         services.AddTaskRunners();
         services.AddSingleton<Datasets.DatasetImportService>();
         services.AddSingleton<Datasets.BuiltInDatasetStatus>();

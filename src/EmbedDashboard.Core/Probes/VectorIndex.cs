@@ -46,6 +46,15 @@ public sealed class VectorIndex
 
     public ReadOnlySpan<float> Vector(string label) => _matrix.AsSpan(_rows[label] * Dimension, Dimension);
 
+    /// <summary>Cosine of every stored row with a stored label's row.</summary>
+    public float[] Similarities(string label)
+    {
+        var query = Vector(label);
+        var result = new float[Count];
+        for (var r = 0; r < Count; r++) result[r] = TensorPrimitives.Dot(query, _matrix.AsSpan(r * Dimension, Dimension));
+        return result;
+    }
+
     /// <summary>Top-k neighbours of a stored label (itself excluded).</summary>
     public IReadOnlyList<Neighbour> Query(string label, int k) =>
         _rows.TryGetValue(label, out var row) ? Query(_matrix.AsSpan(row * Dimension, Dimension).ToArray(), k, new HashSet<string>(StringComparer.Ordinal) { label }) : [];

@@ -68,6 +68,9 @@ public sealed class NeighbourProbeService(IEmbedderRegistry registry, DatasetSto
     public int? IndexSize(string embedderId, string vocabulary) =>
         _indexes.TryGetValue((embedderId, vocabulary), out var lazy) && lazy.Value.IsCompletedSuccessfully ? lazy.Value.Result.Count : null;
 
+    public Task<VectorIndex> IndexAsync(string embedderId, string vocabulary, CancellationToken cancellationToken = default) =>
+        IndexAsync(registry.Get(embedderId), vocabulary, cancellationToken);
+
     private Task<VectorIndex> IndexAsync(IEmbedder embedder, string vocabulary, CancellationToken cancellationToken)
     {
         var lazy = _indexes.GetOrAdd((embedder.Info.Id, vocabulary), key => new Lazy<Task<VectorIndex>>(() => BuildAsync(embedder, key.Vocabulary)));

@@ -1,0 +1,62 @@
+using System.Globalization;
+using EmbedDashboard.Core.Probes;
+using EmbedDashboard.Runner.Probes;
+using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
+using Plotly.Blazor.Traces;
+using Title = Plotly.Blazor.LayoutLib.Title;
+
+namespace EmbedDashboard.Web.Components.Pages.Probes;
+
+public partial class AntonymProbePage
+{
+    private IReadOnlyList<EmbedderReport>? _reports;
+    private bool _busy;
+    private readonly Config _config = new() { Responsive = true, DisplayLogo = false };
+    private readonly global::Plotly.Blazor.Layout _layout = new()
+    {
+        Title = new Title { Text = "Cosine of antonym, synonym and random word pairs" },
+        BoxMode = Plotly.Blazor.LayoutLib.BoxModeEnum.Group,
+        Height = 420,
+    };
+
+    private readonly List<ITrace> _traces = [];
+
+    private static int NeighbourProbeServiceSize => NeighbourProbeService.WordVocabularySize;
+
+    [Inject]
+    public required LexiconProbeService Lexicon { get; set; }
+
+    private static string F(double v) => double.IsNaN(v) ? "—" : v.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static IEnumerable<(string, Func<AntonymPolarityReport, string>)> Rows =>
+    [
+        ("Antonym among the 10 nearest neighbours", r => $"{F(r.AntonymInTopK)} ({r.AntonymPairsCovered:N0} of {r.AntonymPairsTotal:N0} pairs in vocabulary)"),
+        ("Mean cosine: antonym pairs", r => F(r.AntonymCosines.DefaultIfEmpty().Average())),
+        ("Mean cosine: synonym pairs", r => F(r.SynonymCosines.DefaultIfEmpty().Average())),
+        ("Mean cosine: random pairs", r => F(r.RandomCosines.DefaultIfEmpty().Average())),
+        ("Polarity flip rate (polar neighbours of opposite sign)", r => $"{F(r.FlipRate)} ({r.FlipNumerator:N0}/{r.FlipDenominator:N0})"),
+        ("Polarity separability (5-fold logistic probe)", r => $"{F(r.Separability.Mean)} ± {F(r.Separability.Std)} (majority {F(r.MajorityBaseline)}; {r.PolarWordsCovered:N0} AFINN words)"),
+    ];
+
+    private async Task ComputeAsync()
+    {
+        _busy = true;
+        try
+        {
+            _reports = await Lexicon.AntonymReportsAsync();
+            _traces.Clear();
+            foreach (var r in _reports.Where(r => r.Report is not null))
+            {
+                foreach (var (category, values) in new[] { ("antonym", r.Report!.AntonymCosines), ("synonym", r.Report.SynonymCosines), ("random", r.Report.RandomCosines) })
+                {
+                    _traces.Add(new Box { Name = r.Name, LegendGroup = r.Name, X = values.Select(_ => (object)category).ToList(), Y = values.Cast<object>().ToList(), BoxPoints = Plotly.Blazor.Traces.BoxLib.BoxPointsEnum.False, ShowLegend = category == "antonym" });
+                }
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
