@@ -12,6 +12,7 @@ public sealed class EmbedDashboardDbContext(DbContextOptions<EmbedDashboardDbCon
     public DbSet<ExperimentEntity> Experiments => Set<ExperimentEntity>();
     public DbSet<RunEntity> Runs => Set<RunEntity>();
     public DbSet<MetricEntity> Metrics => Set<MetricEntity>();
+    public DbSet<ShareLinkEntity> ShareLinks => Set<ShareLinkEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -31,6 +32,7 @@ public sealed class EmbedDashboardDbContext(DbContextOptions<EmbedDashboardDbCon
         });
         modelBuilder.Entity<DatasetPayloadEntity>().HasKey(p => p.DatasetId);
         modelBuilder.Entity<EmbedderEntity>().HasKey(e => e.Id);
+        modelBuilder.Entity<ShareLinkEntity>().HasIndex(s => s.Token).IsUnique();
         modelBuilder.Entity<ExperimentEntity>().HasMany(x => x.Runs).WithOne(r => r.Experiment).HasForeignKey(r => r.ExperimentId).OnDelete(DeleteBehavior.Cascade);
         modelBuilder.Entity<RunEntity>(e =>
         {

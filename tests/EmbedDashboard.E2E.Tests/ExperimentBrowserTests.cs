@@ -33,6 +33,32 @@ public sealed class ExperimentBrowserTests(AppServerFixture app)
         var primaries = await page.GetByTestId("run-primary").AllInnerTextsAsync();
         Assert.All(primaries, p => Assert.StartsWith("spearman 0.", p));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.DataFolder, "experiment.png"), FullPage = true });
+
+        // Export: CSV with the metrics and the reproducibility columns.
+        var csv = await (await page.APIRequest.GetAsync(app.BaseUrl + "/" + await page.GetByTestId("export-csv").GetAttributeAsync("href"))).TextAsync();
+        Assert.Contains("spearman,true", csv);
+        Assert.Contains("model_sha256", csv.Split('\n')[0]);
+
+        // Share: a read-only link works in a fresh browser context, and stops working once revoked.
+        await page.GetByTestId("share").ClickAsync();
+        var url = (await page.GetByTestId("share-url").First.InnerTextAsync()).Trim();
+        await using var stranger = await app.Browser.NewContextAsync();
+        var sharedPage = await stranger.NewPageAsync();
+        await sharedPage.GotoAsync(url);
+        await AppServerFixture.WaitInteractiveAsync(sharedPage);
+        await Assertions.Expect(sharedPage.GetByTestId("read-only")).ToBeVisibleAsync();
+        await Assertions.Expect(sharedPage.GetByTestId("run-primary").First).ToContainTextAsync("spearman");
+        Assert.Equal(0, await sharedPage.GetByTestId("share").CountAsync());
+        Assert.Equal(0, await sharedPage.GetByTestId("cancel-run").CountAsync());
+
+        await page.GetByTestId("revoke").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("share-links")).ToContainTextAsync("revoked");
+        await using var later = await app.Browser.NewContextAsync();
+        var refused = await later.NewPageAsync();
+        await refused.GotoAsync(url);
+        await AppServerFixture.WaitInteractiveAsync(refused);
+        await Assertions.Expect(refused.GetByTestId("not-found")).ToContainTextAsync("revoked");
+        Assert.Equal(0, await refused.GetByTestId("run-primary").CountAsync());
     }
 
     [Fact]

@@ -236,6 +236,37 @@ namespace EmbedDashboard.Data.Migrations
                     b.ToTable("Runs");
                 });
 
+            modelBuilder.Entity("EmbedDashboard.Data.Entities.ShareLinkEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("ShareLinks");
+                });
+
             modelBuilder.Entity("EmbedDashboard.Data.Entities.DatasetPayloadEntity", b =>
                 {
                     b.HasOne("EmbedDashboard.Data.Entities.DatasetEntity", null)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Progress;
 using EmbedDashboard.Runner.Results;
 using EmbedDashboard.Runner.Specs;
@@ -20,6 +21,19 @@ public partial class ExperimentResultPage : IDisposable
     [Parameter]
     public int Id { get; set; }
 
+    /// <summary>Set when the page is opened through a share link: read-only.</summary>
+    [Parameter]
+    public string? Token { get; set; }
+
+    [Inject]
+    public required ShareLinkStore ShareLinks { get; set; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; set; }
+
+    private bool _readOnly;
+    private IReadOnlyList<ShareLinkEntity> _links = [];
+
     [Inject]
     public required ExperimentQueries Queries { get; set; }
 
@@ -37,7 +51,7 @@ public partial class ExperimentResultPage : IDisposable
 
     private void OnProgress(RunProgressUpdate update)
     {
-        if (update.ExperimentId != Id)
+        if (update.ExperimentId != Id || _view is null)
         {
             return;
         }
@@ -59,8 +73,42 @@ public partial class ExperimentResultPage : IDisposable
 
     private async Task LoadAsync()
     {
+        if (Token is not null)
+        {
+            var link = await ShareLinks.ResolveAsync(Token);
+            _readOnly = true;
+            if (link is null || link.Kind != ShareKind)
+            {
+                _view = null;
+                _notFound = true;
+                return;
+            }
+
+            Id = link.TargetId;
+        }
+
         _view = await Queries.GetAsync(Id);
         _notFound = _view is null;
+        if (!_readOnly && _view is not null)
+        {
+            _links = await ShareLinks.ListAsync(ShareKind, Id);
+        }
+    }
+
+    private const string ShareKind = "experiment";
+
+    private string ShareUrl(string token) => Navigation.ToAbsoluteUri($"s/{token}").ToString();
+
+    private async Task ShareAsync()
+    {
+        await ShareLinks.CreateAsync(ShareKind, Id);
+        _links = await ShareLinks.ListAsync(ShareKind, Id);
+    }
+
+    private async Task RevokeAsync(string token)
+    {
+        await ShareLinks.RevokeAsync(token);
+        _links = await ShareLinks.ListAsync(ShareKind, Id);
     }
 
     private double LiveProgress(RunView run) => _live.TryGetValue(run.Id, out var u) ? u.Progress : run.Progress;

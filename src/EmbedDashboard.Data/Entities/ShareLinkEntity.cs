@@ -1,0 +1,17 @@
+namespace EmbedDashboard.Data.Entities;
+
+/// <summary>A read-only link to one result page: an unguessable token that can be revoked.</summary>
+public sealed class ShareLinkEntity
+{
+    public int Id { get; set; }
+
+    /// <summary>128 random bits, URL-safe base64.</summary>
+    public required string Token { get; set; }
+
+    /// <summary>What is shared, e.g. "experiment".</summary>
+    public required string Kind { get; set; }
+
+    public int TargetId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}

@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using EmbedDashboard.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmbedDashboard.Data.Stores;
+
+public sealed class ShareLinkStore(IDbContextFactory<EmbedDashboardDbContext> factory, TimeProvider clock)
+{
+    public async Task<ShareLinkEntity> CreateAsync(string kind, int targetId, CancellationToken cancellationToken = default)
+    {
+        var link = new ShareLinkEntity
+        {
+            Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+            Kind = kind,
+            TargetId = targetId,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.ShareLinks.Add(link);
+        await db.SaveChangesAsync(cancellationToken);
+        return link;
+    }
+
+    /// <summary>The link when it exists and is not revoked; null otherwise.</summary>
+    public async Task<ShareLinkEntity?> ResolveAsync(string token, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.ShareLinks.AsNoTracking().FirstOrDefaultAsync(s => s.Token == token && s.RevokedAt == null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ShareLinkEntity>> ListAsync(string kind, int targetId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.ShareLinks.AsNoTracking().Where(s => s.Kind == kind && s.TargetId == targetId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> RevokeAsync(string token, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return await db.ShareLinks.Where(s => s.Token == token && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), cancellationToken) == 1;
+    }
+}
