@@ -25,6 +25,7 @@ public static class RunnerServiceCollectionExtensions
         services.AddSingleton<Results.ExperimentQueries>();
         services.AddSingleton<Probes.NeighbourProbeService>();
         services.AddSingleton<Probes.LexiconProbeService>();
+        services.AddSingleton<Projections.ProjectionService>();
         services.AddTaskRunners();
         services.AddSingleton<Datasets.DatasetImportService>();
         services.AddSingleton<Datasets.BuiltInDatasetStatus>();
