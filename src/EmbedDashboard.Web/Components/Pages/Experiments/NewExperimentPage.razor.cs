@@ -50,6 +50,8 @@ public partial class NewExperimentPage
     private string DatasetLabel(int id) =>
         _datasets?.FirstOrDefault(d => d.Id == id) is { } d ? $"{d.Name} · {d.Task} · {d.ItemCount:N0} items" : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    private string EmbedderLabel(string? id) => Registry.Installed.FirstOrDefault(e => e.Id == id)?.DisplayName ?? id ?? "";
+
     private async Task RunAsync()
     {
         _busy = true;
