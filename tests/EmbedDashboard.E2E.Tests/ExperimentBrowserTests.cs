@@ -74,4 +74,28 @@ public sealed class ExperimentBrowserTests(AppServerFixture app)
         await Assertions.Expect(page.GetByTestId("upload-error")).ToContainTextAsync("broken-pairs.txt, line 2: score 'lots' is not a number.", new() { Timeout = 30_000 });
         Assert.Equal(before, await page.GetByTestId("datasets-table").Locator("tbody tr").CountAsync());
     }
+
+    [Fact]
+    public async Task LongRun_ImdbWithMiniLm_ShowsProgressWithEtaAndCancels()
+    {
+        var page = await app.OpenAsync("/datasets");
+        var imdb = page.GetByTestId("datasets-table").Locator("tbody tr", new() { HasTextString = "IMDB reviews (built-in)" });
+        for (var attempt = 0; attempt < 60 && await imdb.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(2000); // the built-in import runs in the background after start-up
+            await page.ReloadAsync();
+            await AppServerFixture.WaitInteractiveAsync(page);
+        }
+
+        await imdb.GetByTestId("run-on-dataset").ClickAsync();
+        await AppServerFixture.WaitInteractiveAsync(page);
+        await page.Locator("input[data-testid=max-items], [data-testid=max-items] input").FillAsync("20000");
+        await page.GetByTestId("run-experiment").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/experiments/\\d+$"), new() { Timeout = 30_000 });
+
+        var minilm = page.GetByTestId("runs-table").Locator("tbody tr", new() { HasTextString = "MiniLM" });
+        await Assertions.Expect(minilm.GetByTestId("run-status")).ToContainTextAsync("left", new() { Timeout = 120_000 }); // "Embedding 1,234/20,000 · about 3 min left"
+        await minilm.GetByTestId("cancel-run").ClickAsync();
+        await Assertions.Expect(minilm.GetByTestId("run-status")).ToContainTextAsync("Cancelled", new() { Timeout = 60_000 });
+    }
 }
