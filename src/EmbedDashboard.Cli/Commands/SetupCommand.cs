@@ -4,14 +4,26 @@ using EmbedDashboard.Inference.Setup;
 
 namespace EmbedDashboard.Cli.Commands;
 
+/// <summary>`embeddash setup`: fetch and convert models and built-in datasets at the repository root (idempotent).</summary>
 internal static class SetupCommand
 {
     public static async Task<int> RunAsync()
     {
         var root = AppPaths.Root();
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         var watch = Stopwatch.StartNew();
-        await AssetSetup.EnsureAsync(root, new SynchronousProgress(Console.WriteLine));
-        Console.WriteLine($"Set-up complete in {watch.Elapsed.TotalSeconds:0.0} s ({root}).");
+        try
+        {
+            await AssetSetup.EnsureAsync(root, new SynchronousProgress(Console.WriteLine), cancel.Token);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or InvalidDataException or TimeoutException)
+        {
+            Console.Error.WriteLine($"Set-up failed: {ex.Message}");
+            return 1;
+        }
+
+        Console.WriteLine($"Set-up complete in {watch.Elapsed.TotalSeconds:0.00} s ({root}).");
         return 0;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Paths;
 using EmbedDashboard.Inference.Assets;
@@ -10,102 +9,183 @@ using Microsoft.Extensions.Options;
 namespace EmbedDashboard.Inference.Engine;
 
 /// <summary>
-/// The installed embedders, each loaded once on first use and shared by every worker and page.
-/// A model that is missing or broken is listed in <see cref="LoadErrors"/> with its full path
-/// instead of taking the app down. Task-specific embedders trained in the app are added with <see cref="Register"/>.
+/// The installed embedders, each loaded once on first use and shared by every worker and page (one
+/// ONNX session, one copy of the GloVe matrix). A model that is missing or broken is listed in
+/// <see cref="LoadErrors"/> with its full path instead of taking the app down, and is looked for again
+/// on later calls (so models installed after start — e.g. by set-up still running — appear without a
+/// restart). Task-specific embedders trained in the app are added with <see cref="Register"/>.
 /// </summary>
 public sealed class EmbedderRegistry : IEmbedderRegistry, IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<IEmbedder>> _embedders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, EmbedderInfo> _infos = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<string> _errors = [];
+    private readonly string _models;
+    private readonly int _threads;
     private readonly ILogger<EmbedderRegistry> _logger;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _discoveryErrors = new(StringComparer.Ordinal);
+    private readonly List<string> _loadErrors = [];
 
     public EmbedderRegistry(IOptions<ModelsOptions> options, ILogger<EmbedderRegistry> logger)
     {
+        _models = AppPaths.Resolve(options.Value.Directory);
+        _threads = options.Value.IntraOpThreads;
         _logger = logger;
-        var directory = AppPaths.Resolve(options.Value.Directory);
-        TryAdd(() => MiniLm(directory, options.Value.IntraOpThreads));
-        TryAdd(() => Glove(directory));
+        Discover();
     }
 
-    public IReadOnlyList<EmbedderInfo> Installed => _infos.Values.OrderBy(i => i.IsGeneral ? 0 : 1).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+    /// <summary>The resolved models directory.</summary>
+    public string ModelsDirectory => _models;
 
-    public IReadOnlyList<string> LoadErrors => _errors.ToList();
+    public IReadOnlyList<EmbedderInfo> Installed
+    {
+        get
+        {
+            Discover();
+            lock (_lock)
+            {
+                return _entries.Values.Select(e => e.Info)
+                    .OrderBy(i => i.IsGeneral ? 0 : 1).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+            }
+        }
+    }
+
+    public IReadOnlyList<string> LoadErrors
+    {
+        get
+        {
+            Discover();
+            lock (_lock)
+            {
+                return [.. _discoveryErrors.Values, .. _loadErrors];
+            }
+        }
+    }
 
     public IEmbedder Get(string id)
     {
-        if (!_embedders.TryGetValue(id, out var lazy))
+        Discover();
+        Entry? entry;
+        lock (_lock)
         {
-            throw new UnknownEmbedderException(id, _infos.Keys.Order());
+            if (!_entries.TryGetValue(id, out entry))
+            {
+                throw new UnknownEmbedderException(id, _entries.Keys.Order(StringComparer.Ordinal).ToList());
+            }
         }
 
-        return lazy.Value;
+        try
+        {
+            return entry.Embedder.Value;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Lazy<T> caches the exception, so this is recorded once per embedder and rethrown on each Get.
+            var message = $"Loading '{id}' failed: {ex.Message}";
+            lock (_lock)
+            {
+                if (!_loadErrors.Contains(message))
+                {
+                    _loadErrors.Add(message);
+                    _logger.LogError(ex, "{Problem}", message);
+                }
+            }
+
+            throw new InvalidOperationException(message, ex);
+        }
     }
 
     public IWordLevelEmbedder? GetWordLevel(string id) => Get(id) as IWordLevelEmbedder;
 
+    /// <summary>Adds (or replaces) an embedder, e.g. a task-specific one trained in the app. Built-in ids cannot be replaced.</summary>
     public void Register(IEmbedder embedder)
     {
-        _infos[embedder.Info.Id] = embedder.Info;
-        _embedders[embedder.Info.Id] = new Lazy<IEmbedder>(embedder);
-    }
+        ArgumentNullException.ThrowIfNull(embedder);
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(embedder.Info.Id, out var existing) && existing.BuiltIn)
+            {
+                throw new InvalidOperationException($"'{embedder.Info.Id}' is a built-in embedder id.");
+            }
 
-    private void TryAdd(Func<(EmbedderInfo Info, Func<IEmbedder> Load)> describe)
-    {
-        try
-        {
-            var (info, load) = describe();
-            _infos[info.Id] = info;
-            _embedders[info.Id] = new Lazy<IEmbedder>(load, LazyThreadSafetyMode.ExecutionAndPublication);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            _logger.LogError("{Problem}", ex.Message);
-            _errors.Add(ex.Message);
+            _entries[embedder.Info.Id] = new Entry(embedder.Info, new Lazy<IEmbedder>(embedder), BuiltIn: false);
         }
     }
 
-    private static (EmbedderInfo, Func<IEmbedder>) MiniLm(string models, int threads)
+    /// <summary>Removes a registered (not built-in) embedder; false when there was none.</summary>
+    public bool Unregister(string id)
     {
-        var folder = ModelLayout.MiniLmDirectory(models);
-        var model = RequireFile(Path.Combine(folder, "model.onnx"));
-        var vocab = RequireFile(Path.Combine(folder, "vocab.txt"));
+        lock (_lock)
+        {
+            return _entries.TryGetValue(id, out var entry) && !entry.BuiltIn && _entries.Remove(id);
+        }
+    }
+
+    private sealed record Entry(EmbedderInfo Info, Lazy<IEmbedder> Embedder, bool BuiltIn);
+
+    /// <summary>Looks for built-in models not yet found: a couple of File.Exists calls once all are there.</summary>
+    private void Discover()
+    {
+        TryDiscover(ModelLayout.MiniLmId, DescribeMiniLm);
+        TryDiscover(ModelLayout.GloveId, DescribeGlove);
+    }
+
+    private void TryDiscover(string id, Func<Entry> describe)
+    {
+        lock (_lock)
+        {
+            if (_entries.ContainsKey(id))
+            {
+                return;
+            }
+
+            try
+            {
+                _entries[id] = describe();
+                _discoveryErrors.Remove(id);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                if (_discoveryErrors.TryGetValue(id, out var previous) && previous == ex.Message)
+                {
+                    return;
+                }
+
+                _discoveryErrors[id] = ex.Message;
+                _logger.LogWarning("{Problem}", ex.Message);
+            }
+        }
+    }
+
+    private Entry DescribeMiniLm()
+    {
+        var model = RequireFile(ModelLayout.MiniLmModel(_models));
+        var vocab = RequireFile(ModelLayout.MiniLmVocab(_models));
         var info = new EmbedderInfo(ModelLayout.MiniLmId, "all-MiniLM-L6-v2", EmbedderKind.SentenceEncoder, 384,
-            new FileInfo(model).Length, Sha256Cached(model), $"npm {AssetManifest.MiniLm.Spec} → ONNX", AssetManifest.MiniLm.License);
-        return (info, () => new OnnxSentenceEncoder(model, vocab, info, threads));
+            new FileInfo(model).Length, ModelFileHash.Get(model),
+            $"npm {AssetManifest.MiniLm.Spec} (sentence-transformers/all-MiniLM-L6-v2), exported to ONNX here", "Apache-2.0");
+        return new Entry(info, new Lazy<IEmbedder>(() => new OnnxSentenceEncoder(model, vocab, info, _threads), LazyThreadSafetyMode.ExecutionAndPublication), BuiltIn: true);
     }
 
-    private static (EmbedderInfo, Func<IEmbedder>) Glove(string models)
+    private Entry DescribeGlove()
     {
-        var file = RequireFile(ModelLayout.GloveFile(models));
+        var file = RequireFile(ModelLayout.GloveFile(_models));
         var info = new EmbedderInfo(ModelLayout.GloveId, "GloVe 6B 100d", EmbedderKind.StaticWordVectors, 100,
-            new FileInfo(file).Length, Sha256Cached(file), $"npm {AssetManifest.Glove.Spec}", AssetManifest.Glove.License);
-        return (info, () => new StaticWordEmbedder(WordVectors.Load(file), info));
+            new FileInfo(file).Length, ModelFileHash.Get(file),
+            $"npm {AssetManifest.Glove.Spec} (Stanford GloVe 6B), converted here", "PDDL-1.0 (GloVe data); MIT (package)");
+        return new Entry(info, new Lazy<IEmbedder>(() => new StaticWordEmbedder(WordVectors.Load(file), info), LazyThreadSafetyMode.ExecutionAndPublication), BuiltIn: true);
     }
 
     private static string RequireFile(string path) =>
-        File.Exists(path) ? path : throw new FileNotFoundException($"Model file not found: {Path.GetFullPath(path)} (run set-up: see README).", path);
-
-    /// <summary>The file's SHA-256, computed once and kept beside it (hashing 90 MB at every start is wasteful).</summary>
-    private static string Sha256Cached(string path)
-    {
-        var sidecar = path + ".sha256";
-        if (File.Exists(sidecar) && File.GetLastWriteTimeUtc(sidecar) >= File.GetLastWriteTimeUtc(path))
-        {
-            return File.ReadAllText(sidecar).Trim();
-        }
-
-        var sha = NpmAssetFetcher.Sha256Async(path).GetAwaiter().GetResult();
-        File.WriteAllText(sidecar, sha);
-        return sha;
-    }
+        File.Exists(path) ? path : throw new FileNotFoundException($"Model file not found: {Path.GetFullPath(path)} (run `embeddash setup`, see README).", path);
 
     public void Dispose()
     {
-        foreach (var lazy in _embedders.Values.Where(l => l.IsValueCreated))
+        lock (_lock)
         {
-            (lazy.Value as IDisposable)?.Dispose();
+            foreach (var entry in _entries.Values.Where(e => e.BuiltIn && e.Embedder.IsValueCreated))
+            {
+                (entry.Embedder.Value as IDisposable)?.Dispose();
+            }
         }
     }
 }

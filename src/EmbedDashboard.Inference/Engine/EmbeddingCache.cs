@@ -6,15 +6,39 @@ namespace EmbedDashboard.Inference.Engine;
 
 /// <summary>
 /// Content-hash cache of embeddings, so the same text (under the same embedder and options) is never
-/// embedded twice — e.g. when several evaluators of one experiment share a dataset. Bounded by entry
-/// count: when full it is emptied, which is crude but keeps memory predictable.
+/// embedded twice — e.g. when several evaluators of one experiment share a dataset. Bounded by an
+/// approximate byte budget with two generations: new entries go into the young one; when it reaches half
+/// the budget the old one is dropped and the young one becomes old. A hit in the old generation is
+/// promoted, so texts in use survive (an LRU approximation with no per-hit bookkeeping). Thread-safe.
 /// </summary>
-public sealed class EmbeddingCache(int capacity = 200_000)
+public sealed class EmbeddingCache
 {
-    private readonly ConcurrentDictionary<string, float[]> _entries = new(StringComparer.Ordinal);
+    /// <summary>Default budget: about 170k MiniLM vectors (384 floats each).</summary>
+    public const long DefaultMaxBytes = 256L << 20;
 
-    public int Count => _entries.Count;
+    private const int EntryOverheadBytes = 96; // dictionary node, array header, key object
 
+    private readonly long _maxBytes;
+    private readonly Lock _rotate = new();
+    private volatile ConcurrentDictionary<string, float[]> _young = new(StringComparer.Ordinal);
+    private volatile ConcurrentDictionary<string, float[]> _old = new(StringComparer.Ordinal);
+    private long _youngBytes;
+
+    public EmbeddingCache(long maxBytes = DefaultMaxBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
+        _maxBytes = maxBytes;
+    }
+
+    /// <summary>A cache that stores nothing (benchmarks: every call really runs the model).</summary>
+    public static EmbeddingCache Disabled() => new(0);
+
+    public bool Enabled => _maxBytes > 0;
+
+    /// <summary>Entries held now (the two generations may briefly share a promoted entry).</summary>
+    public int Count => _young.Count + _old.Count;
+
+    /// <summary>"embedder|options|SHA-256(UTF-8 text)": texts of any length give short keys, and equal keys mean equal input.</summary>
     public static string Key(string embedderId, string optionsSignature, string text)
     {
         Span<byte> hash = stackalloc byte[32];
@@ -22,17 +46,52 @@ public sealed class EmbeddingCache(int capacity = 200_000)
         return $"{embedderId}|{optionsSignature}|{Convert.ToHexString(hash)}";
     }
 
-    public bool TryGet(string key, out float[] vector) => _entries.TryGetValue(key, out vector!);
+    /// <summary>The cached vector; callers must not modify it (it is shared).</summary>
+    public bool TryGet(string key, out float[] vector)
+    {
+        if (_young.TryGetValue(key, out vector!))
+        {
+            return true;
+        }
+
+        if (_old.TryGetValue(key, out vector!))
+        {
+            Add(key, vector);
+            return true;
+        }
+
+        return false;
+    }
 
     public void Add(string key, float[] vector)
     {
-        if (_entries.Count >= capacity)
+        if (!Enabled || !_young.TryAdd(key, vector))
         {
-            _entries.Clear();
+            return;
         }
 
-        _entries[key] = vector;
+        var size = Interlocked.Add(ref _youngBytes, (long)vector.Length * sizeof(float) + key.Length * sizeof(char) + EntryOverheadBytes);
+        if (size > _maxBytes / 2)
+        {
+            lock (_rotate)
+            {
+                if (Interlocked.Read(ref _youngBytes) > _maxBytes / 2)
+                {
+                    _old = _young;
+                    _young = new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal);
+                    Interlocked.Exchange(ref _youngBytes, 0);
+                }
+            }
+        }
     }
 
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        lock (_rotate)
+        {
+            _young = new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal);
+            _old = new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal);
+            Interlocked.Exchange(ref _youngBytes, 0);
+        }
+    }
 }

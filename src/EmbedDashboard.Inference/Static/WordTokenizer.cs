@@ -2,12 +2,17 @@ using System.Text.RegularExpressions;
 
 namespace EmbedDashboard.Inference.Static;
 
-/// <summary>Lower-cased runs of letters/digits: close enough to how GloVe's corpus was tokenised for lookup.</summary>
+/// <summary>
+/// Lower-cased runs of letters/digits. An apostrophe between two such runs stays inside the word
+/// ("don't", "o'brien", "rock'n'roll"; the typographic ’ counts as one); leading and trailing ones are
+/// quotes and go. Whether "don't" is then looked up as is or as "dont" is the vocabulary's business
+/// (<see cref="StaticWordEmbedder"/>), not the tokenizer's.
+/// </summary>
 public static partial class WordTokenizer
 {
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 
     public static IReadOnlyList<string> Tokenize(string text) =>
-        Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
+        Word().Matches(text.ToLowerInvariant().Replace('\u2019', '\'')).Select(m => m.Value).ToList();
 }

@@ -10,10 +10,22 @@ namespace EmbedDashboard.Inference.Tests.Engine;
 [Collection(InstalledModelsCollection.Name)]
 public sealed class OnnxSentenceEncoderTests(InstalledModelsFixture models)
 {
+    private OnnxSentenceEncoder Fresh(string id, EmbeddingCache cache) =>
+        new(Path.Combine(models.MiniLmFolder, "model.onnx"), Path.Combine(models.MiniLmFolder, "vocab.txt"), models.MiniLm.Info with { Id = id }, 2, cache);
+
+    private static float MaxDiff(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var diff = new float[a.Length];
+        TensorPrimitives.Subtract(a, b, diff);
+        TensorPrimitives.Abs(diff, diff);
+        return TensorPrimitives.Max(diff);
+    }
+
     [Fact]
     public void Tokenize_HelloWorld_KnownBertIds()
     {
-        // Ids looked up in tokenizer.json's vocab by hand: [CLS]=101, hello=7592, ","=1010, world=2088, "!"=999, [SEP]=102.
+        // Each id checked by hand in models/minilm-l6-v2/tokenizer.json "model.vocab":
+        // "[CLS]"=101, "hello"=7592, ","=1010, "world"=2088, "!"=999, "[SEP]"=102 (lower-cased, punctuation split off).
         Assert.Equal([101, 7592, 1010, 2088, 999, 102], models.MiniLm.Tokenize("Hello, world!", 256));
     }
 
@@ -23,6 +35,7 @@ public sealed class OnnxSentenceEncoderTests(InstalledModelsFixture models)
         var ids = models.MiniLm.Tokenize(string.Join(' ', Enumerable.Repeat("word", 100)), 16);
 
         Assert.Equal(16, ids.Count);
+        Assert.Equal(101, ids[0]);
         Assert.Equal(102, ids[^1]);
     }
 
@@ -56,44 +69,120 @@ public sealed class OnnxSentenceEncoderTests(InstalledModelsFixture models)
     }
 
     [Fact]
-    public async Task EmbedAsync_BatchedAndShuffled_SameAsOneByOne()
+    public async Task EmbedAsync_BatchedAndShuffled_SameAsOneByOneWithin1e4()
     {
-        string[] texts = ["short", "a somewhat longer sentence with more tokens in it", "medium length text here", "x"];
-        var options = EmbedOptions.Default with { BatchSize = 4 };
-        var cache = new EmbeddingCache();
-        using var fresh = new OnnxSentenceEncoder(Path.Combine(models.MiniLmFolder, "model.onnx"), Path.Combine(models.MiniLmFolder, "vocab.txt"), models.MiniLm.Info with { Id = "batch-test" }, 2, cache);
-
-        var batched = await fresh.EmbedAsync(texts.Reverse().ToList(), options);
-        cache.Clear();
-        for (var i = 0; i < texts.Length; i++)
+        string[] texts =
+        [
+            "short", "a somewhat longer sentence with more tokens in it than the others", "medium length text here", "x",
+            "The film was a complete waste of time.", "Brilliant acting, dull plot.", "ok", "What a wonderful, wonderful movie!",
+        ];
+        using var encoder = Fresh("batch-test", EmbeddingCache.Disabled());
+        var single = new List<float[]>();
+        foreach (var text in texts)
         {
-            var single = await fresh.EmbedAsync([texts[i]], options with { BatchSize = 1 });
-            var diff = single.Row(0).ToArray().Zip(batched.Row(texts.Length - 1 - i).ToArray(), (a, b) => Math.Abs(a - b)).Max();
-            Assert.True(diff < 1e-4, $"'{texts[i]}': padding changed the vector by {diff}");
+            single.Add((await encoder.EmbedAsync([text], EmbedOptions.Default with { BatchSize = 1 })).Row(0).ToArray());
         }
+
+        var order = Enumerable.Range(0, texts.Length).OrderBy(_ => Random.Shared.Next()).ToArray();
+        var shuffled = await encoder.EmbedAsync(order.Select(i => texts[i]).ToList(), EmbedOptions.Default with { BatchSize = 3 });
+
+        Assert.Equal(3, shuffled.Stats.Batches);
+        for (var row = 0; row < order.Length; row++)
+        {
+            var diff = MaxDiff(single[order[row]], shuffled.Row(row));
+            Assert.True(diff < 1e-4, $"'{texts[order[row]]}': batching/padding changed the vector by {diff}");
+        }
+    }
+
+    [Fact]
+    public async Task EmbedAsync_ClsPooling_DiffersFromMeanAndIsUnitLength()
+    {
+        using var encoder = Fresh("cls-test", EmbeddingCache.Disabled());
+
+        var mean = await encoder.EmbedAsync(["pooling matters"], EmbedOptions.Default);
+        var cls = await encoder.EmbedAsync(["pooling matters"], EmbedOptions.Default with { Pooling = Pooling.Cls });
+
+        Assert.True(MaxDiff(mean.Row(0), cls.Row(0)) > 1e-3);
+        Assert.Equal(1f, TensorPrimitives.Norm(cls.Row(0)), 4);
     }
 
     [Fact]
     public async Task EmbedAsync_SameTextTwice_SecondIsCacheHit()
     {
-        using var fresh = new OnnxSentenceEncoder(Path.Combine(models.MiniLmFolder, "model.onnx"), Path.Combine(models.MiniLmFolder, "vocab.txt"), models.MiniLm.Info with { Id = "cache-test" }, 2, new EmbeddingCache());
+        using var encoder = Fresh("cache-test", new EmbeddingCache());
 
-        var first = await fresh.EmbedAsync(["cache me", "and me"], EmbedOptions.Default);
-        var second = await fresh.EmbedAsync(["cache me", "new one"], EmbedOptions.Default);
+        var first = await encoder.EmbedAsync(["cache me", "and me"], EmbedOptions.Default);
+        var second = await encoder.EmbedAsync(["cache me", "new one"], EmbedOptions.Default);
+        var otherOptions = await encoder.EmbedAsync(["cache me"], EmbedOptions.Default with { Normalize = false });
 
         Assert.Equal(0, first.Stats.CacheHits);
         Assert.Equal(1, second.Stats.CacheHits);
+        Assert.Equal(1, second.Stats.Batches); // only "new one" ran
+        Assert.Equal(0, otherOptions.Stats.CacheHits); // options are part of the key
         Assert.Equal(first.Row(0).ToArray(), second.Row(0).ToArray());
     }
 
     [Fact]
-    public async Task EmbedAsync_Cancelled_Throws()
+    public async Task EmbedAsync_CacheDisabled_NeverHits()
+    {
+        using var encoder = Fresh("nocache-test", EmbeddingCache.Disabled());
+
+        await encoder.EmbedAsync(["again"], EmbedOptions.Default);
+        var second = await encoder.EmbedAsync(["again"], EmbedOptions.Default);
+
+        Assert.Equal(0, second.Stats.CacheHits);
+        Assert.Equal(1, second.Stats.Batches);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_TenTextsBatchFour_StatsAndProgressPerBatch()
+    {
+        using var encoder = Fresh("stats-test", EmbeddingCache.Disabled());
+        var texts = Enumerable.Range(0, 10).Select(i => $"sentence number {i}").ToList();
+        var reports = new List<EmbedProgress>();
+
+        var batch = await encoder.EmbedAsync(texts, EmbedOptions.Default with { BatchSize = 4 }, new SyncProgress<EmbedProgress>(reports.Add));
+
+        Assert.Equal(10, batch.Stats.Texts);
+        Assert.Equal(3, batch.Stats.Batches);
+        Assert.Equal(10 * 5, batch.Stats.Tokens); // [CLS] sentence number N [SEP]: "sentence" 6251, "number" 2193, digits 1014–1023 are whole tokens in the vocab
+        Assert.True(batch.Stats.Elapsed > TimeSpan.Zero);
+        Assert.Equal([new(4, 10), new(8, 10), new(10, 10)], reports);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_MaxTokensBeyondModel_ClampedTo512()
+    {
+        using var encoder = Fresh("clamp-test", EmbeddingCache.Disabled());
+        var longText = string.Join(' ', Enumerable.Repeat("word", 700));
+
+        var batch = await encoder.EmbedAsync([longText], EmbedOptions.Default with { MaxTokens = 4096 });
+
+        Assert.Equal(512, batch.Stats.Tokens); // config.json max_position_embeddings
+    }
+
+    [Fact]
+    public async Task EmbedAsync_PreCancelled_Throws()
     {
         using var cts = new CancellationTokenSource();
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             models.MiniLm.EmbedAsync(["never embedded " + Guid.NewGuid()], EmbedOptions.Default, cancellationToken: cts.Token));
+    }
+
+    [Fact]
+    public async Task EmbedAsync_CancelledAfterFirstBatch_StopsBetweenBatches()
+    {
+        using var encoder = Fresh("cancel-test", EmbeddingCache.Disabled());
+        using var cts = new CancellationTokenSource();
+        var reports = 0;
+        var progress = new SyncProgress<EmbedProgress>(_ => { reports++; cts.Cancel(); });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            encoder.EmbedAsync(Enumerable.Range(0, 20).Select(i => $"text {i}").ToList(), EmbedOptions.Default with { BatchSize = 2 }, progress, cts.Token));
+
+        Assert.Equal(1, reports);
     }
 
     [Fact]
@@ -104,6 +193,32 @@ public sealed class OnnxSentenceEncoderTests(InstalledModelsFixture models)
         Assert.Equal(5, batch.Count);
         Assert.DoesNotContain(true, batch.Missing);
         Assert.True(TensorPrimitives.Norm(batch.Row(3)) > 0);
+        Assert.Equal(2, batch.Stats.Texts);
+    }
+
+    [Fact]
+    public async Task EmbedWordsAsync_SameSentenceAloneOrInBatch_SameVectors()
+    {
+        IReadOnlyList<string> sentence = ["Obama", "visited", "Berlin"];
+
+        var alone = await models.MiniLm.EmbedWordsAsync([sentence], EmbedOptions.Default);
+        var batched = await models.MiniLm.EmbedWordsAsync([["a", "much", "longer", "sentence", "to", "force", "padding", "here"], sentence], EmbedOptions.Default);
+
+        for (var w = 0; w < 3; w++)
+        {
+            Assert.True(MaxDiff(alone.Row(w), batched.Row(8 + w)) < 1e-4);
+        }
+    }
+
+    [Fact]
+    public async Task EmbedWordsAsync_PastMaxTokens_FlaggedMissing()
+    {
+        var words = Enumerable.Repeat("word", 10).ToList();
+
+        var batch = await models.MiniLm.EmbedWordsAsync([words], EmbedOptions.Default with { MaxTokens = 6 });
+
+        // [CLS] + 4 words + [SEP] = 6 tokens: words 5..10 do not fit.
+        Assert.Equal([false, false, false, false, true, true, true, true, true, true], batch.Missing);
     }
 
     [Fact]
@@ -115,4 +230,19 @@ public sealed class OnnxSentenceEncoderTests(InstalledModelsFixture models)
 
         Assert.Contains(Path.GetFullPath(path), ex.Message);
     }
+
+    [Fact]
+    public void Constructor_WrongDeclaredDimension_Rejected()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => new OnnxSentenceEncoder(
+            Path.Combine(models.MiniLmFolder, "model.onnx"), Path.Combine(models.MiniLmFolder, "vocab.txt"), models.MiniLm.Info with { Dimension = 768 }));
+
+        Assert.Contains("384", ex.Message);
+    }
+}
+
+/// <summary>Reports on the calling thread, so assertions see every report (Progress&lt;T&gt; posts to the pool).</summary>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

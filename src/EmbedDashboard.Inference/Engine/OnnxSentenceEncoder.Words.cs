@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using EmbedDashboard.Core.Embeddings;
+
+namespace EmbedDashboard.Inference.Engine;
+
+public sealed partial class OnnxSentenceEncoder
+{
+    /// <summary>
+    /// Contextual word vectors for NER: each sentence is encoded once; each word gets the hidden state of
+    /// its first sub-token (the usual BERT token-classification choice). Words are tokenised one by one so
+    /// word → token offset is exact. Words past MaxTokens are Missing (zero rows), not silently dropped.
+    /// Raw hidden states: Normalize and Pooling apply to sentence embeddings only. Not cached.
+    /// </summary>
+    public async Task<EmbeddingBatch> EmbedWordsAsync(IReadOnlyList<IReadOnlyList<string>> sentences, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var dim = Info.Dimension;
+        var maxTokens = MaxTokens(options);
+        var totalWords = sentences.Sum(s => s.Count);
+        var data = new float[totalWords * dim];
+        var missing = new bool[totalWords];
+        var sequences = new List<WordSequence>(sentences.Count);
+        long tokens = 0, unknown = 0;
+        var offset = 0;
+        foreach (var sentence in sentences)
+        {
+            var ids = new List<int> { _clsId };
+            var first = new int[sentence.Count];
+            for (var w = 0; w < sentence.Count; w++)
+            {
+                var pieces = _tokenizer.EncodeToIds(sentence[w], addSpecialTokens: false);
+                if (pieces.Count == 0) pieces = [_unkId]; // e.g. a control character: keep the word's slot
+                if (ids.Count + pieces.Count > maxTokens - 1) // room for [SEP]
+                {
+                    first[w] = -1;
+                    missing[offset + w] = true;
+                    continue;
+                }
+
+                first[w] = ids.Count;
+                ids.AddRange(pieces);
+                unknown += pieces.Count(p => p == _unkId);
+            }
+
+            ids.Add(_sepId);
+            tokens += ids.Count;
+            sequences.Add(new WordSequence(ids, first, offset));
+            offset += sentence.Count;
+        }
+
+        var order = Enumerable.Range(0, sequences.Count).OrderByDescending(i => sequences[i].Ids.Count).ToList();
+        var plan = BatchPlanner.Plan(order.ConvertAll(i => sequences[i].Ids.Count), options.BatchSize);
+        foreach (var (start, count) in plan)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = order.GetRange(start, count);
+            await Task.Run(() => RunBatch(batch.ConvertAll(i => (IReadOnlyList<int>)sequences[i].Ids), (row, hidden, _) =>
+            {
+                var s = sequences[batch[row]];
+                for (var w = 0; w < s.FirstToken.Length; w++)
+                {
+                    if (s.FirstToken[w] >= 0)
+                    {
+                        hidden.Slice(s.FirstToken[w] * dim, dim).CopyTo(data.AsSpan((s.WordOffset + w) * dim, dim));
+                    }
+                }
+            }), cancellationToken);
+            progress?.Report(new EmbedProgress(start + count, order.Count));
+        }
+
+        return new EmbeddingBatch(data, totalWords, dim, missing, new EmbeddingStats(sentences.Count, tokens, unknown, plan.Count, watch.Elapsed, 0));
+    }
+
+    private sealed record WordSequence(List<int> Ids, int[] FirstToken, int WordOffset);
+}
