@@ -1,36 +1,50 @@
+using System.Numerics.Tensors;
+
 namespace EmbedDashboard.Core.Probes;
 
-public sealed record AnalogyAnswers(IReadOnlyList<Neighbour> CosAdd, IReadOnlyList<Neighbour> CosMul, string? Problem);
-
 /// <summary>
-/// a : b :: c : ? — 3CosAdd (argmax cos(w, b) − cos(w, a) + cos(w, c)) and 3CosMul (Levy &amp; Goldberg
-/// 2014: cos(w,b)·cos(w,c) / (cos(w,a) + ε) with cosines shifted to [0,1], ε = 1e-3), question words excluded.
+/// a : b :: c : ? over a word index ("man : king :: woman : ?"), answered with 3CosAdd and 3CosMul
+/// (<see cref="AnalogyScoring"/>), the three question words excluded from the answers as in
+/// Mikolov et al. and Levy &amp; Goldberg.
 /// </summary>
 public static class AnalogyExplorer
 {
     public static AnalogyAnswers Solve(VectorIndex index, string a, string b, string c, int top = 5)
     {
-        var missing = new[] { a, b, c }.Where(w => !index.Contains(w)).ToList();
+        ArgumentNullException.ThrowIfNull(index);
+        var missing = new[] { a, b, c }.Where(w => !index.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
-            return new AnalogyAnswers([], [], string.Join(" ", missing.Select(w => $"'{w}' is not in the vocabulary.")));
+            return new AnalogyAnswers([], [], missing, string.Join(" ", missing.Select(w => $"'{w}' is not in the vocabulary.")));
         }
 
-        var simA = index.Similarities(a);
-        var simB = index.Similarities(b);
-        var simC = index.Similarities(c);
-        var add = new List<(int Row, float Score)>();
-        var mul = new List<(int Row, float Score)>();
+        var cosA = index.Similarities(a);
+        var cosB = index.Similarities(b);
+        var cosC = index.Similarities(c);
+        var questionRows = index.RowsOf([a, b, c]);
+        var byAdd = new BoundedTopK(top);
+        var byMul = new BoundedTopK(top);
         for (var w = 0; w < index.Count; w++)
         {
-            var label = index.Labels[w];
-            if (label == a || label == b || label == c) continue;
-            add.Add((w, simB[w] - simA[w] + simC[w]));
-            mul.Add((w, (simB[w] + 1) / 2 * ((simC[w] + 1) / 2) / ((simA[w] + 1) / 2 + 1e-3f)));
+            if (Array.BinarySearch(questionRows, w) >= 0) continue;
+            byAdd.Offer(w, AnalogyScoring.CosAdd(cosA[w], cosB[w], cosC[w]));
+            byMul.Offer(w, AnalogyScoring.CosMul(cosA[w], cosB[w], cosC[w]));
         }
 
-        IReadOnlyList<Neighbour> Top(List<(int Row, float Score)> scores) => scores.OrderByDescending(s => s.Score).ThenBy(s => s.Row).Take(top)
-            .Select((s, i) => new Neighbour(index.Labels[s.Row], s.Score, i + 1)).ToList();
-        return new AnalogyAnswers(Top(add), Top(mul), null);
+        // w · (b − a + c) is the 3CosAdd score, so the cosine with the offset is that score over |b − a + c|.
+        var offset = new float[index.Dimension];
+        TensorPrimitives.Subtract(index.Vector(b), index.Vector(a), offset);
+        TensorPrimitives.Add(offset, index.Vector(c), offset);
+        var offsetNorm = TensorPrimitives.Norm(offset);
+
+        IReadOnlyList<AnalogyCandidate> Answers(BoundedTopK best) => best.ToSortedArray()
+            .Select((x, i) => new AnalogyCandidate(
+                index.Labels[x.Row],
+                x.Score,
+                offsetNorm > 0 ? AnalogyScoring.CosAdd(cosA[x.Row], cosB[x.Row], cosC[x.Row]) / offsetNorm : 0,
+                i + 1))
+            .ToList();
+
+        return new AnalogyAnswers(Answers(byAdd), Answers(byMul), [], null);
     }
 }
