@@ -32,7 +32,7 @@ internal sealed class AnalogyTaskRunner : ITaskRunner
             note = "GloVe is not installed: the vocabulary is the questions' own words.";
         }
 
-        var result = (await AnalogyEvaluator.EvaluateAsync(context.Embedder, sample, vocabulary, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken)).ToOutcome();
+        var result = (await AnalogyEvaluator.EvaluateAsync(context.Embedder, sample, vocabulary, new AnalogyOptions { VocabularySize = o.AnalogyVocabulary }, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken)).ToOutcome();
         return note is null ? result : result with { Notes = note + " " + result.Notes };
     }
 }

@@ -6,15 +6,17 @@ namespace EmbedDashboard.Runner.Tasks;
 
 internal static class EvaluationMapping
 {
-    public static TaskOutcome ToOutcome(this TaskEvaluation evaluation)
+    public static TaskOutcome ToOutcome(this EvaluationResult evaluation)
     {
-        var metrics = new List<MetricValue>
-        {
-            new(evaluation.Primary.Name, evaluation.Primary.Value.Mean, evaluation.Primary.Value.Values.Count > 1 ? evaluation.Primary.Value.Std : null, true, evaluation.Primary.Value.Values),
-        };
-        metrics.AddRange(evaluation.Secondary.Select(m =>
-            new MetricValue(m.Name, m.Value.Mean, m.Value.Values.Count > 1 ? m.Value.Std : null, false, m.Value.Values.Count > 1 ? m.Value.Values : null)));
-        return new TaskOutcome(metrics, evaluation.Stats, evaluation.ItemsEvaluated, string.Join(" ", evaluation.Notes));
+        var metrics = evaluation.AllMetrics()
+            .Select(m => new MetricValue(
+                m.Name,
+                m.Value.Mean,
+                m.Value.Values.Count > 1 ? m.Value.Std : null,
+                ReferenceEquals(m, evaluation.Primary) || m.Name == evaluation.Primary.Name,
+                m.Value.Values.Count > 1 ? m.Value.Values : null))
+            .ToList();
+        return new TaskOutcome(metrics, evaluation.Embedding, evaluation.Counts.Evaluated, string.Join(" ", evaluation.Notes));
     }
 
     public static IProgress<EvaluationProgress> Forward(this IProgress<(double Fraction, string Message)> progress) =>

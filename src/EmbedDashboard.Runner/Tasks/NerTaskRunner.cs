@@ -14,7 +14,7 @@ internal sealed class NerTaskRunner : ITaskRunner
             ?? throw new NotSupportedException($"{context.Embedder.Info.DisplayName} gives no per-word vectors, so it cannot be probed for NER.");
         var sentences = await context.Datasets.LoadItemsAsync<TaggedSentence>(context.DatasetId, context.CancellationToken);
         var o = context.Options;
-        var result = await NerEvaluator.EvaluateAsync(word, sentences, o.MaxItems, o.SplitSeed, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
+        var result = await NerEvaluator.EvaluateAsync(word, sentences, new NerOptions { MaxSentences = o.MaxItems, Seed = o.SplitSeed }, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
         return result.ToOutcome();
     }
 }

@@ -14,7 +14,9 @@ internal sealed class PairSimilarityTaskRunner(TaskKind task) : ITaskRunner
         var pairs = await context.Datasets.LoadItemsAsync<ScoredPair>(context.DatasetId, context.CancellationToken);
         var o = context.Options;
         var sample = Sampling.Stratified(pairs, _ => "", o.MaxItems, o.SplitSeed);
-        var result = await PairSimilarityEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
+        var result = Task == TaskKind.Sts
+            ? await StsEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken)
+            : await WordSimilarityEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
         return result.ToOutcome();
     }
 }

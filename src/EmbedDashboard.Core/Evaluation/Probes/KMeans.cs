@@ -2,79 +2,150 @@ using System.Numerics.Tensors;
 
 namespace EmbedDashboard.Core.Evaluation.Probes;
 
-/// <summary>Lloyd's k-means with k-means++ seeding; the best of several seeded starts by inertia.</summary>
+/// <summary>
+/// Lloyd's k-means with k-means++ seeding (Arthur &amp; Vassilvitskii 2007), the best of
+/// <c>restarts</c> seeded starts by inertia (scikit-learn's n_init). Deterministic given the seed:
+/// the assignment step runs in parallel but each row's result is independent of scheduling, and
+/// centroids are summed sequentially.
+/// </summary>
 public static class KMeans
 {
-    public static int[] Cluster(float[] x, int n, int d, int k, int seed, int starts = 3, int iterations = 100)
+    public const int DefaultRestarts = 3;
+    public const int DefaultMaxIterations = 300;
+
+    public static KMeansResult Fit(float[] x, int n, int d, int k, int seed, int restarts = DefaultRestarts, int maxIterations = DefaultMaxIterations, CancellationToken cancellationToken = default)
     {
-        int[]? best = null;
-        var bestInertia = double.MaxValue;
-        for (var s = 0; s < starts; s++)
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Length != n * d) throw new ArgumentException($"Expected {n}×{d} values, got {x.Length}.", nameof(x));
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(k, n);
+        ArgumentOutOfRangeException.ThrowIfLessThan(restarts, 1);
+        var random = new Random(seed);
+        KMeansResult? best = null;
+        for (var start = 0; start < restarts; start++)
         {
-            var (labels, inertia) = Run(x, n, d, k, new Random(seed * 7919 + s), iterations);
-            if (inertia < bestInertia) (best, bestInertia) = (labels, inertia);
+            var result = Run(x, n, d, k, new Random(random.Next()), maxIterations, cancellationToken);
+            if (best is null || result.Inertia < best.Inertia) best = result;
         }
 
         return best!;
     }
 
-    private static (int[] Labels, double Inertia) Run(float[] x, int n, int d, int k, Random random, int iterations)
+    private static KMeansResult Run(float[] x, int n, int d, int k, Random random, int maxIterations, CancellationToken cancellationToken)
     {
-        var centres = new float[k * d];
-        x.AsSpan(random.Next(n) * d, d).CopyTo(centres);
-        var distances = new double[n];
+        var centroids = SeedPlusPlus(x, n, d, k, random);
+        var labels = new int[n];
+        var distances = new float[n];
+        var iterations = 0;
+        for (; iterations < maxIterations; iterations++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var changed = Assign(x, n, d, centroids, k, labels, distances);
+            if (!changed && iterations > 0) break;
+            UpdateCentroids(x, n, d, k, labels, distances, centroids);
+        }
+
+        // Final assignment against the final centroids, so labels and inertia describe the same partition.
+        Assign(x, n, d, centroids, k, labels, distances);
+        double inertia = 0;
+        foreach (var distance in distances) inertia += distance;
+        return new KMeansResult(labels, centroids, inertia, iterations);
+    }
+
+    /// <summary>First centre uniformly at random, each next one with probability ∝ squared distance to the nearest centre so far.</summary>
+    private static float[] SeedPlusPlus(float[] x, int n, int d, int k, Random random)
+    {
+        var centroids = new float[k * d];
+        x.AsSpan(random.Next(n) * d, d).CopyTo(centroids);
+        var nearest = new double[n];
+        for (var i = 0; i < n; i++) nearest[i] = SquaredDistance(x.AsSpan(i * d, d), centroids.AsSpan(0, d));
         for (var c = 1; c < k; c++)
         {
-            for (var i = 0; i < n; i++)
+            var total = nearest.Sum();
+            var pick = n - 1;
+            if (total > 0)
             {
-                distances[i] = double.MaxValue;
-                for (var j = 0; j < c; j++) distances[i] = Math.Min(distances[i], TensorPrimitives.Distance(x.AsSpan(i * d, d), centres.AsSpan(j * d, d)));
-                distances[i] *= distances[i];
+                var target = random.NextDouble() * total;
+                double cumulative = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    cumulative += nearest[i];
+                    if (cumulative > target)
+                    {
+                        pick = i;
+                        break;
+                    }
+                }
+            }
+            else
+            {
+                pick = random.Next(n); // every row coincides with a centre already: any row will do
             }
 
-            var target = random.NextDouble() * distances.Sum();
-            var pick = 0;
-            for (double acc = 0; pick < n - 1 && (acc += distances[pick]) < target; pick++) { }
-            x.AsSpan(pick * d, d).CopyTo(centres.AsSpan(c * d, d));
+            var centre = centroids.AsSpan(c * d, d);
+            x.AsSpan(pick * d, d).CopyTo(centre);
+            for (var i = 0; i < n; i++) nearest[i] = Math.Min(nearest[i], SquaredDistance(x.AsSpan(i * d, d), centre));
         }
 
-        var labels = new int[n];
-        double inertia = 0;
-        for (var it = 0; it < iterations; it++)
+        return centroids;
+    }
+
+    private static bool Assign(float[] x, int n, int d, float[] centroids, int k, int[] labels, float[] distances)
+    {
+        var changed = 0;
+        Parallel.For(0, n, i =>
         {
-            var changed = false;
-            inertia = 0;
-            for (var i = 0; i < n; i++)
-            {
-                var bestC = 0;
-                var bestD = float.MaxValue;
-                for (var c = 0; c < k; c++)
-                {
-                    var dist = TensorPrimitives.Distance(x.AsSpan(i * d, d), centres.AsSpan(c * d, d));
-                    if (dist < bestD) (bestD, bestC) = (dist, c);
-                }
-
-                changed |= labels[i] != bestC;
-                labels[i] = bestC;
-                inertia += bestD * bestD;
-            }
-
-            if (!changed && it > 0) break;
-            Array.Clear(centres);
-            var counts = new int[k];
-            for (var i = 0; i < n; i++)
-            {
-                TensorPrimitives.Add(centres.AsSpan(labels[i] * d, d), x.AsSpan(i * d, d), centres.AsSpan(labels[i] * d, d));
-                counts[labels[i]]++;
-            }
-
+            var row = x.AsSpan(i * d, d);
+            var bestCluster = 0;
+            var bestDistance = float.MaxValue;
             for (var c = 0; c < k; c++)
             {
-                if (counts[c] > 0) TensorPrimitives.Divide(centres.AsSpan(c * d, d), counts[c], centres.AsSpan(c * d, d));
-                else x.AsSpan(random.Next(n) * d, d).CopyTo(centres.AsSpan(c * d, d)); // revive an empty cluster
+                var distance = SquaredDistance(row, centroids.AsSpan(c * d, d));
+                if (distance < bestDistance) (bestDistance, bestCluster) = (distance, c);
             }
+
+            if (labels[i] != bestCluster)
+            {
+                labels[i] = bestCluster;
+                Interlocked.Exchange(ref changed, 1);
+            }
+
+            distances[i] = bestDistance;
+        });
+        return changed != 0;
+    }
+
+    private static void UpdateCentroids(float[] x, int n, int d, int k, int[] labels, float[] distances, float[] centroids)
+    {
+        Array.Clear(centroids);
+        var counts = new int[k];
+        for (var i = 0; i < n; i++)
+        {
+            var centre = centroids.AsSpan(labels[i] * d, d);
+            TensorPrimitives.Add(centre, x.AsSpan(i * d, d), centre);
+            counts[labels[i]]++;
         }
 
-        return (labels, inertia);
+        for (var c = 0; c < k; c++)
+        {
+            var centre = centroids.AsSpan(c * d, d);
+            if (counts[c] > 0)
+            {
+                TensorPrimitives.Divide(centre, counts[c], centre);
+                continue;
+            }
+
+            // An empty cluster takes the row farthest from its centre (as scikit-learn relocates
+            // empty clusters), which is then no longer counted as far.
+            var farthest = TensorPrimitives.IndexOfMax<float>(distances);
+            x.AsSpan(farthest * d, d).CopyTo(centre);
+            distances[farthest] = 0;
+        }
+    }
+
+    private static float SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var distance = TensorPrimitives.Distance(a, b);
+        return distance * distance;
     }
 }

@@ -3,115 +3,93 @@ using System.Numerics.Tensors;
 namespace EmbedDashboard.Core.Evaluation.Probes;
 
 /// <summary>
-/// Multinomial logistic regression with L2 penalty on standardised features, trained full-batch with
-/// Nesterov-accelerated gradient descent: the linear probe of SentEval/MTEB. Deterministic (zero init).
+/// Multinomial logistic regression with an L2 penalty on standardised features: the linear probe of
+/// SentEval/MTEB. Trained full-batch with L-BFGS from zero weights. The objective is strictly convex
+/// (λ &gt; 0), so there is one solution and nothing to seed: the same data always gives the same model.
+/// (λ = 0 is allowed, but on separable data the weights then grow until the iteration cap.)
 /// </summary>
 public sealed class LogisticRegression
 {
-    private float[] _weights = [];
-    private float[] _bias = [];
-    private float[] _mean = [];
-    private float[] _scale = [];
-    private int _dim;
+    /// <summary>λ on the mean loss; for n training rows this is scikit-learn's C = 1 / (λ·n).</summary>
+    public const double DefaultL2 = 1e-3;
 
-    public int Classes { get; private set; }
+    public const int DefaultMaxIterations = 200;
 
-    public static LogisticRegression Fit(float[] x, int n, int d, IReadOnlyList<int> y, int classes, double l2 = 1e-3, int iterations = 300, CancellationToken cancellationToken = default)
+    private const double GradientTolerance = 1e-5;
+    private const double RelativeTolerance = 1e-9;
+
+    private readonly FeatureStandardizer _standardizer;
+    private readonly float[] _weights;
+    private readonly float[] _biases;
+
+    private LogisticRegression(FeatureStandardizer standardizer, float[] weights, float[] biases, int classes, int iterations, bool converged, double loss)
     {
-        var model = new LogisticRegression { Classes = classes, _dim = d };
-        (model._mean, model._scale) = Standardizer(x, n, d);
-        var z = model.Standardize(x, n);
-        var w = new float[classes * d];
-        var b = new float[classes];
-        var vw = new float[w.Length];
-        var vb = new float[classes];
-        var gw = new float[w.Length];
-        var gb = new float[classes];
-        var probs = new float[classes];
-        const float lr = 0.5f, momentum = 0.9f;
-        var lookW = new float[w.Length];
-        var lookB = new float[classes];
-        for (var it = 0; it < iterations; it++)
-        {
-            if (it % 20 == 0) cancellationToken.ThrowIfCancellationRequested();
-            // Nesterov: gradient at the look-ahead point.
-            for (var k = 0; k < w.Length; k++) lookW[k] = w[k] + momentum * vw[k];
-            for (var k = 0; k < classes; k++) lookB[k] = b[k] + momentum * vb[k];
-            Array.Clear(gw);
-            Array.Clear(gb);
-            for (var i = 0; i < n; i++)
-            {
-                var row = z.AsSpan(i * d, d);
-                for (var c = 0; c < classes; c++) probs[c] = TensorPrimitives.Dot(row, lookW.AsSpan(c * d, d)) + lookB[c];
-                TensorPrimitives.SoftMax(probs, probs);
-                probs[y[i]] -= 1;
-                for (var c = 0; c < classes; c++)
-                {
-                    TensorPrimitives.MultiplyAdd(row, probs[c], gw.AsSpan(c * d, d), gw.AsSpan(c * d, d));
-                    gb[c] += probs[c];
-                }
-            }
-
-            for (var k = 0; k < w.Length; k++)
-            {
-                var grad = gw[k] / n + (float)l2 * lookW[k];
-                vw[k] = momentum * vw[k] - lr * grad;
-                w[k] += vw[k];
-            }
-
-            for (var c = 0; c < classes; c++)
-            {
-                vb[c] = momentum * vb[c] - lr * gb[c] / n;
-                b[c] += vb[c];
-            }
-        }
-
-        model._weights = w;
-        model._bias = b;
-        return model;
+        _standardizer = standardizer;
+        _weights = weights;
+        _biases = biases;
+        Classes = classes;
+        Iterations = iterations;
+        Converged = converged;
+        TrainingLoss = loss;
     }
 
-    public int[] Predict(float[] x, int n)
+    public int Classes { get; }
+    public int Dimension => _standardizer.Dimension;
+
+    /// <summary>L-BFGS iterations used; <see cref="Converged"/> is false when the cap was reached first.</summary>
+    public int Iterations { get; }
+    public bool Converged { get; }
+
+    /// <summary>Mean cross-entropy plus penalty at the solution.</summary>
+    public double TrainingLoss { get; }
+
+    /// <param name="x">n × d row-major features.</param>
+    /// <param name="y">Class id (0 ≤ y &lt; classes) of each row.</param>
+    public static LogisticRegression Fit(float[] x, int n, int d, IReadOnlyList<int> y, int classes, double l2 = DefaultL2, int iterations = DefaultMaxIterations, CancellationToken cancellationToken = default)
     {
-        var z = Standardize(x, n);
-        var result = new int[n];
-        var scores = new float[Classes];
-        for (var i = 0; i < n; i++)
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Length != n * d) throw new ArgumentException($"Expected {n}×{d} features, got {x.Length}.", nameof(x));
+        if (y.Count != n) throw new ArgumentException($"Expected {n} labels, got {y.Count}.", nameof(y));
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(l2);
+        foreach (var label in y)
         {
-            for (var c = 0; c < Classes; c++) scores[c] = TensorPrimitives.Dot(z.AsSpan(i * _dim, _dim), _weights.AsSpan(c * _dim, _dim)) + _bias[c];
-            result[i] = TensorPrimitives.IndexOfMax(scores);
+            if (label < 0 || label >= classes) throw new ArgumentOutOfRangeException(nameof(y), $"Label {label} is outside 0..{classes - 1}.");
         }
 
+        var standardizer = FeatureStandardizer.Fit(x, n, d);
+        var objective = new SoftmaxObjective(standardizer.Transform(x, n), n, d, y, classes, l2);
+        var result = Lbfgs.Minimize(objective.Evaluate, new double[objective.ParameterCount], iterations, GradientTolerance, RelativeTolerance, cancellationToken);
+        var parameters = result.Minimum.Select(p => (float)p).ToArray();
+        return new LogisticRegression(standardizer, parameters[..(classes * d)], parameters[(classes * d)..], classes, result.Iterations, result.Converged, result.Value);
+    }
+
+    /// <summary>Most probable class of each of the n rows of x.</summary>
+    public int[] Predict(float[] x, int n)
+    {
+        var probabilities = PredictProbabilities(x, n);
+        var result = new int[n];
+        for (var i = 0; i < n; i++) result[i] = TensorPrimitives.IndexOfMax<float>(probabilities.AsSpan(i * Classes, Classes));
         return result;
     }
 
-    private float[] Standardize(float[] x, int n)
+    /// <summary>Softmax class probabilities, n × classes row-major.</summary>
+    public float[] PredictProbabilities(float[] x, int n)
     {
-        var z = new float[n * _dim];
-        for (var i = 0; i < n; i++)
+        ArgumentNullException.ThrowIfNull(x);
+        var d = Dimension;
+        if (x.Length != n * d) throw new ArgumentException($"Expected {n}×{d} features, got {x.Length}.", nameof(x));
+        var z = _standardizer.Transform(x, n);
+        var probabilities = new float[n * Classes];
+        Parallel.For(0, n, i =>
         {
-            var row = z.AsSpan(i * _dim, _dim);
-            TensorPrimitives.Subtract(x.AsSpan(i * _dim, _dim), _mean, row);
-            TensorPrimitives.Multiply(row, _scale, row);
-        }
-
-        return z;
-    }
-
-    private static (float[] Mean, float[] InverseStd) Standardizer(float[] x, int n, int d)
-    {
-        var mean = new float[d];
-        var sq = new float[d];
-        for (var i = 0; i < n; i++) TensorPrimitives.Add(mean, x.AsSpan(i * d, d), mean);
-        TensorPrimitives.Divide(mean, n, mean);
-        var diff = new float[d];
-        for (var i = 0; i < n; i++)
-        {
-            TensorPrimitives.Subtract(x.AsSpan(i * d, d), mean, diff);
-            TensorPrimitives.MultiplyAdd(diff, diff, sq, sq);
-        }
-
-        var inv = sq.Select(s => s <= 1e-12f ? 0f : 1f / MathF.Sqrt(s / n)).ToArray();
-        return (mean, inv);
+            var row = z.AsSpan(i * d, d);
+            var scores = probabilities.AsSpan(i * Classes, Classes);
+            for (var c = 0; c < Classes; c++) scores[c] = TensorPrimitives.Dot(row, _weights.AsSpan(c * d, d)) + _biases[c];
+            TensorPrimitives.SoftMax(scores, scores);
+        });
+        return probabilities;
     }
 }

@@ -1,99 +1,124 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Evaluation.Metrics;
+using EmbedDashboard.Core.Evaluation.Probes;
 
 namespace EmbedDashboard.Core.Evaluation.Tasks;
 
 /// <summary>
 /// a : b :: c : ? over a restricted vocabulary (the first N words of a frequency-ordered list, as
-/// gensim's restrict_vocab), question words excluded from the answers. 3CosAdd (Mikolov et al. 2013)
-/// and 3CosMul (Levy &amp; Goldberg 2014: cosines shifted to [0,1], ε = 1e-3). Questions with a word
-/// outside the vocabulary count as not covered; accuracy is given over covered and over all.
+/// gensim's evaluate_word_analogies with restrict_vocab), question words excluded from the answers,
+/// by 3CosAdd (Mikolov et al. 2013) and 3CosMul (Levy &amp; Goldberg 2014). A question with any of
+/// its four words outside the vocabulary is not covered; accuracy is reported over covered
+/// questions and over all, overall and per section.
 /// </summary>
 public static class AnalogyEvaluator
 {
-    public static async Task<TaskEvaluation> EvaluateAsync(IEmbedder embedder, IReadOnlyList<AnalogyQuestion> questions, IReadOnlyList<string> vocabulary, EmbedOptions options, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="vocabulary">Candidate words, most frequent first (e.g. GloVe's word list); only the first <see cref="AnalogyOptions.VocabularySize"/> are used.</param>
+    public static async Task<AnalogyResult> EvaluateAsync(IEmbedder embedder, IReadOnlyList<AnalogyQuestion> questions, IReadOnlyList<string> vocabulary, AnalogyOptions options, EmbedOptions embedOptions, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var batch = await embedder.EmbedAsync(vocabulary, options with { Normalize = true }, EvaluationHelpers.Slice(progress, 0, 0.5, "Embedding vocabulary"), cancellationToken);
+        ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(options);
+        var watch = Stopwatch.StartNew();
+        var restricted = options.VocabularySize > 0 && vocabulary.Count > options.VocabularySize ? vocabulary.Take(options.VocabularySize).ToList() : vocabulary;
+        var batch = await embedder.EmbedAsync(restricted, embedOptions, new ProgressSlice(progress, 0, 0.5, "Embedding vocabulary"), cancellationToken);
+        var n = batch.Count;
+        var d = batch.Dimension;
+
+        // The first (most frequent) variant of a word with a vector answers for it; other rows never do.
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < vocabulary.Count; i++)
+        var nonCandidates = new List<int>();
+        for (var i = 0; i < n; i++)
         {
-            if (!batch.Missing[i]) index.TryAdd(vocabulary[i], i);
+            if (batch.Missing[i] || !index.TryAdd(Key(restricted[i], options), i)) nonCandidates.Add(i);
         }
 
-        var d = batch.Dimension;
-        var n = vocabulary.Count;
-        var matrix = batch.Data;
-        for (var i = 0; i < n; i++) Normalize(matrix.AsSpan(i * d, d));
-        var watch = Stopwatch.StartNew();
-        var bySection = new Dictionary<string, (int Add, int Mul, int Covered, int Total)>(StringComparer.Ordinal);
-        var simA = new float[n];
-        var simB = new float[n];
-        var simC = new float[n];
-        int add = 0, mul = 0, covered = 0;
+        var queries = new List<AnalogyQuery>();
+        var expected = new List<int>();
+        var questionOfQuery = new List<int>();
         for (var q = 0; q < questions.Count; q++)
         {
-            if (q % 200 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new EvaluationProgress(0.5 + 0.5 * q / questions.Count, $"Questions {q:N0}/{questions.Count:N0}"));
-            }
-
             var question = questions[q];
-            var entry = bySection.GetValueOrDefault(question.Section);
-            entry.Total++;
-            if (index.TryGetValue(question.A, out var a) && index.TryGetValue(question.B, out var b) && index.TryGetValue(question.C, out var c) && index.TryGetValue(question.D, out var answer))
+            if (index.TryGetValue(Key(question.A, options), out var a) && index.TryGetValue(Key(question.B, options), out var b)
+                && index.TryGetValue(Key(question.C, options), out var c) && index.TryGetValue(Key(question.D, options), out var answer))
             {
-                entry.Covered++;
-                covered++;
-                Similarities(matrix, n, d, a, simA);
-                Similarities(matrix, n, d, b, simB);
-                Similarities(matrix, n, d, c, simC);
-                int bestAdd = -1, bestMul = -1;
-                float scoreAdd = float.MinValue, scoreMul = float.MinValue;
-                for (var w = 0; w < n; w++)
-                {
-                    if (w == a || w == b || w == c || batch.Missing[w]) continue;
-                    var sAdd = simB[w] - simA[w] + simC[w]; // cos(w, b − a + c) up to a constant factor for unit vectors
-                    if (sAdd > scoreAdd) (scoreAdd, bestAdd) = (sAdd, w);
-                    var sMul = (simB[w] + 1) / 2 * ((simC[w] + 1) / 2) / ((simA[w] + 1) / 2 + 1e-3f);
-                    if (sMul > scoreMul) (scoreMul, bestMul) = (sMul, w);
-                }
-
-                if (bestAdd == answer) { add++; entry.Add++; }
-                if (bestMul == answer) { mul++; entry.Mul++; }
+                queries.Add(new AnalogyQuery(a, b, c));
+                expected.Add(answer);
+                questionOfQuery.Add(q);
             }
-
-            bySection[question.Section] = entry;
         }
 
-        var secondary = new List<NamedMetric>
+        progress?.Report(new EvaluationProgress(0.5, $"Searching {queries.Count:N0} questions over {n:N0} words"));
+        var searchWatch = Stopwatch.StartNew();
+        var search = new AnalogySearch(RowMath.UnitRows(batch.Data, n, d), n, d, nonCandidates, options.SearchMemoryBytes);
+        var answers = search.Solve(queries, new ProgressRange(progress, 0.5, 1), cancellationToken);
+        var searchTime = searchWatch.Elapsed;
+
+        var sections = Tally(questions, questionOfQuery, expected, answers);
+        int covered = queries.Count, correctAdd = sections.Sum(s => s.CorrectAdd), correctMul = sections.Sum(s => s.CorrectMul);
+        double add = Ratio(correctAdd, covered), mul = Ratio(correctMul, covered);
+        double addAll = Ratio(correctAdd, questions.Count), mulAll = Ratio(correctMul, questions.Count);
+
+        var secondary = new OrderedDictionary<string, Summary>(StringComparer.Ordinal)
         {
-            EvaluationHelpers.Single("3cosmul_accuracy", Ratio(mul, covered)),
-            EvaluationHelpers.Single("3cosadd_accuracy_all", Ratio(add, questions.Count)),
-            EvaluationHelpers.Single("coverage", Ratio(covered, questions.Count)),
-            EvaluationHelpers.Single("vocabulary", n),
-            EvaluationHelpers.Single("search_seconds", watch.Elapsed.TotalSeconds),
+            ["3cosmul_accuracy"] = Summary.Single(mul),
+            ["3cosadd_accuracy_all"] = Summary.Single(addAll),
+            ["3cosmul_accuracy_all"] = Summary.Single(mulAll),
+            ["vocabulary"] = Summary.Single(n),
+            ["vocabulary_without_vector"] = Summary.Single(batch.MissingCount),
+            ["search_seconds"] = Summary.Single(searchTime.TotalSeconds),
         };
-        secondary.AddRange(bySection.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => EvaluationHelpers.Single($"3cosadd[{s.Key}]", Ratio(s.Value.Add, s.Value.Covered))));
-        return new TaskEvaluation(
-            EvaluationHelpers.Single("3cosadd_accuracy", Ratio(add, covered)),
-            secondary, covered, batch.Stats,
-            [$"{covered:N0} of {questions.Count:N0} questions have all four words among the {n:N0} vocabulary words."]);
+        foreach (var s in sections)
+        {
+            secondary[$"3cosadd[{s.Section}]"] = Summary.Single(s.AddAccuracy);
+            secondary[$"3cosmul[{s.Section}]"] = Summary.Single(s.MulAccuracy);
+        }
+
+        var notes = new List<string>
+        {
+            $"{covered:N0} of {questions.Count:N0} questions have all four words among the first {n:N0} vocabulary words; accuracy is over those, the *_all values count the others as wrong.",
+            $"Search took {searchTime.TotalSeconds:0.00} s ({(searchTime > TimeSpan.Zero ? covered / searchTime.TotalSeconds : 0):N0} questions/s).",
+        };
+        if (batch.MissingCount > 0) notes.Add($"{batch.MissingCount:N0} vocabulary word(s) had no vector and cannot be answers.");
+        progress?.Report(new EvaluationProgress(1, "Scored"));
+        return new AnalogyResult(n, batch.MissingCount, add, mul, addAll, mulAll, sections, searchTime)
+        {
+            Task = TaskKind.Analogy,
+            Primary = new NamedMetric("3cosadd_accuracy", Summary.Single(add)),
+            Secondary = secondary,
+            Counts = new EvaluationCounts(covered, questions.Count - covered),
+            Embedding = batch.Stats,
+            Elapsed = watch.Elapsed,
+            Notes = notes,
+        };
     }
 
     private static double Ratio(int x, int y) => y == 0 ? double.NaN : x / (double)y;
 
-    private static void Similarities(float[] matrix, int n, int d, int word, float[] destination)
-    {
-        var query = matrix.AsSpan(word * d, d);
-        for (var w = 0; w < n; w++) destination[w] = TensorPrimitives.Dot(query, matrix.AsSpan(w * d, d));
-    }
+    private static string Key(string word, AnalogyOptions options) => options.CaseInsensitive ? word.ToLowerInvariant() : word;
 
-    private static void Normalize(Span<float> row)
+    /// <summary>Per-section counts in order of first appearance (the file's order).</summary>
+    private static List<AnalogySectionScore> Tally(IReadOnlyList<AnalogyQuestion> questions, List<int> questionOfQuery, List<int> expected, (int Add, int Mul)[] answers)
     {
-        var norm = TensorPrimitives.Norm(row);
-        if (norm > 0) TensorPrimitives.Divide(row, norm, row);
+        var order = new List<string>();
+        var counts = new Dictionary<string, (int Questions, int Covered, int Add, int Mul)>(StringComparer.Ordinal);
+        foreach (var question in questions)
+        {
+            if (!counts.ContainsKey(question.Section)) order.Add(question.Section);
+            var entry = counts.GetValueOrDefault(question.Section);
+            counts[question.Section] = entry with { Questions = entry.Questions + 1 };
+        }
+
+        for (var k = 0; k < answers.Length; k++)
+        {
+            var section = questions[questionOfQuery[k]].Section;
+            var entry = counts[section];
+            counts[section] = (entry.Questions, entry.Covered + 1, entry.Add + (answers[k].Add == expected[k] ? 1 : 0), entry.Mul + (answers[k].Mul == expected[k] ? 1 : 0));
+        }
+
+        return order.Select(s => new AnalogySectionScore(s, counts[s].Questions, counts[s].Covered, counts[s].Add, counts[s].Mul)).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Evaluation.Metrics;
@@ -5,96 +6,160 @@ using EmbedDashboard.Core.Evaluation.Probes;
 
 namespace EmbedDashboard.Core.Evaluation.Tasks;
 
-public sealed record ClassificationSettings(int Seeds = 5, int KnnK = 10, int MaxItems = 2000, int SampleSeed = 13);
-
 /// <summary>
-/// Frozen embeddings + linear probe (multinomial logistic regression) and kNN probe, repeated over
-/// seeds so the spread is visible (a single split can move accuracy by several points). With a
-/// train/test split in the data, each seed trains on a stratified 80% subsample of train and tests
-/// on the whole test split; without one, each seed draws its own stratified 50/50 split. Also
-/// clusters the embeddings with k-means (k = number of labels): V-measure and ARI.
+/// Frozen embeddings + probes: a multinomial logistic regression (is the label linearly readable?)
+/// and a cosine kNN (do neighbourhoods carry it?). With a train/test split in the items the probes
+/// train on Train and are scored on Test; without one, repeated stratified k-fold. Accuracy and
+/// macro-F1 are reported as mean ± std over the evaluation units with every unit's value.
 /// </summary>
 public static class ClassificationEvaluator
 {
-    public static async Task<TaskEvaluation> EvaluateAsync(IEmbedder embedder, IReadOnlyList<LabeledText> all, ClassificationSettings settings, EmbedOptions options, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Embeds all texts in one call (so the engine's batching and cache apply), then scores.</summary>
+    public static async Task<ClassificationResult> EvaluateAsync(IEmbedder embedder, IReadOnlyList<LabeledText> items, ClassificationOptions options, EmbedOptions embedOptions, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var items = Sampling.Stratified(all, i => i.Label + "|" + i.Split, settings.MaxItems, settings.SampleSeed);
-        var labels = items.Select(i => i.Label).Distinct().Order(StringComparer.Ordinal).ToList();
-        var y = items.Select(i => labels.IndexOf(i.Label)).ToArray();
-        var batch = await embedder.EmbedAsync(items.Select(i => i.Text).ToList(), options, EvaluationHelpers.Slice(progress, 0, 0.6, "Embedding"), cancellationToken);
+        ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(options);
+        var watch = Stopwatch.StartNew();
+        var sample = Sampling.Stratified(items, i => i.Label + "\u001f" + i.Split, options.MaxItems, options.SampleSeed);
+        var batch = await embedder.EmbedAsync(sample.Select(i => i.Text).ToList(), embedOptions, new ProgressSlice(progress, 0, 0.6, "Embedding"), cancellationToken);
+        var result = Evaluate(batch, sample, options, new ProgressRange(progress, 0.6, 1), cancellationToken);
+        var notes = result.Notes.ToList();
+        if (sample.Count < items.Count) notes.Insert(0, $"Evaluated a stratified sample of {sample.Count:N0} of {items.Count:N0} items.");
+        return result with
+        {
+            Counts = result.Counts with { Skipped = result.Counts.Skipped + items.Count - sample.Count },
+            Elapsed = watch.Elapsed,
+            Notes = notes,
+        };
+    }
+
+    /// <summary>The scoring step alone, over embeddings already computed (row i belongs to items[i]).</summary>
+    public static ClassificationResult Evaluate(EmbeddingBatch batch, IReadOnlyList<LabeledText> items, ClassificationOptions options, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(options);
+        if (batch.Count != items.Count) throw new ArgumentException($"{batch.Count} embeddings for {items.Count} items.", nameof(batch));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Seeds, 1);
+        var watch = Stopwatch.StartNew();
+        var classes = items.Select(i => i.Label).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (classes.Count < 2) throw new ArgumentException($"Classification needs at least 2 labels; the items have {classes.Count}.", nameof(items));
+        var classIndex = classes.Select((label, i) => (label, i)).ToDictionary(x => x.label, x => x.i, StringComparer.Ordinal);
+        var y = items.Select(i => classIndex[i.Label]).ToArray();
+        var (protocol, units, unused) = PlanUnits(items, y, options);
+
         var d = batch.Dimension;
-        var hasSplit = items.Any(i => i.Split == Split.Test) && items.Any(i => i.Split == Split.Train);
-        var accuracy = new List<double>();
-        var macroF1 = new List<double>();
-        var knn = new List<double>();
-        var vMeasure = new List<double>();
-        var ari = new List<double>();
-        for (var seed = 0; seed < settings.Seeds; seed++)
+        var logistic = new ProbeScoreAccumulator();
+        var knn = new ProbeScoreAccumulator();
+        var unconverged = 0;
+        for (var u = 0; u < units.Count; u++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (train, test) = hasSplit ? SplitWithHeldOut(items, y, seed) : RandomSplit(y, seed);
-            var xTrain = Rows(batch.Data, d, train);
-            var xTest = Rows(batch.Data, d, test);
-            var yTrain = train.Select(i => y[i]).ToArray();
-            var yTest = test.Select(i => y[i]).ToArray();
-            var model = LogisticRegression.Fit(xTrain, train.Length, d, yTrain, labels.Count, cancellationToken: cancellationToken);
-            var predicted = model.Predict(xTest, test.Length);
-            accuracy.Add(ClassificationMetrics.Accuracy(yTest, predicted));
-            macroF1.Add(ClassificationMetrics.MacroF1(yTest, predicted));
-            knn.Add(ClassificationMetrics.Accuracy(yTest, KnnClassifier.Predict(xTrain, yTrain, xTest, test.Length, d, settings.KnnK)));
-            var clusters = KMeans.Cluster(batch.Data, items.Count, d, labels.Count, seed);
-            vMeasure.Add(ClusteringMetrics.VMeasure(y, clusters));
-            ari.Add(ClusteringMetrics.AdjustedRandIndex(y, clusters));
-            progress?.Report(new EvaluationProgress(0.6 + 0.4 * (seed + 1) / settings.Seeds, $"Probes: seed {seed + 1} of {settings.Seeds}"));
+            var unit = units[u];
+            var xTrain = RowMath.Gather(batch.Data, d, unit.Train);
+            var xTest = RowMath.Gather(batch.Data, d, unit.Test);
+            var yTrain = unit.Train.Select(i => y[i]).ToArray();
+            var yTest = unit.Test.Select(i => y[i]).ToArray();
+            var model = LogisticRegression.Fit(xTrain, unit.Train.Length, d, yTrain, classes.Count, options.L2, options.MaxIterations, cancellationToken);
+            if (!model.Converged) unconverged++;
+            logistic.Add(unit.Seed, yTest, model.Predict(xTest, unit.Test.Length), classes.Count);
+            knn.Add(unit.Seed, yTest, KnnClassifier.Predict(xTrain, yTrain, xTest, unit.Test.Length, d, options.KnnK, cancellationToken), classes.Count);
+            progress?.Report(new EvaluationProgress(0.8 * (u + 1) / units.Count, $"Probes: {u + 1} of {units.Count}"));
         }
 
-        var notes = new List<string>
+        var clustering = options.Clustering is null ? null
+            : ClusteringEvaluator.Cluster(batch.Data, batch.Count, d, y, classes.Count, options.Clustering, new ProgressRange(progress, 0.8, 1), cancellationToken);
+
+        var logisticScores = logistic.Summarize(classes);
+        var knnScores = knn.Summarize(classes);
+        var k = options.KnnK;
+        var secondary = new OrderedDictionary<string, Summary>(StringComparer.Ordinal)
         {
-            hasSplit ? "Each seed: logistic probe trained on a stratified 80% of the train split, tested on the test split." : "Each seed: a fresh stratified 50/50 split.",
+            ["macro_f1"] = logisticScores.MacroF1,
+            [$"knn{k}_accuracy"] = knnScores.Accuracy,
+            [$"knn{k}_macro_f1"] = knnScores.MacroF1,
         };
-        if (items.Count < all.Count) notes.Add($"Evaluated a stratified sample of {items.Count:N0} of {all.Count:N0} items.");
+        if (clustering is not null)
+        {
+            secondary["kmeans_v_measure"] = clustering.VMeasure;
+            secondary["kmeans_homogeneity"] = clustering.Homogeneity;
+            secondary["kmeans_completeness"] = clustering.Completeness;
+            secondary["kmeans_ari"] = clustering.AdjustedRandIndex;
+        }
+
+        secondary["classes"] = Summary.Single(classes.Count);
+        secondary["train_items"] = Summary.Of(units.Select(u => (double)u.Train.Length).ToList());
+        secondary["test_items"] = Summary.Of(units.Select(u => (double)u.Test.Length).ToList());
+        secondary["missing_vectors"] = Summary.Single(batch.MissingCount);
+        foreach (var (label, f1) in logistic.PerClass(classes)) secondary[$"f1[{label}]"] = f1;
+
+        var notes = new List<string> { Describe(protocol, units, options) };
+        if (unconverged > 0) notes.Add($"The logistic probe reached its {options.MaxIterations}-iteration cap before converging in {unconverged} of {units.Count} fits.");
         if (batch.MissingCount > 0) notes.Add($"{batch.MissingCount:N0} text(s) had no known token and were represented by a zero vector.");
-        return new TaskEvaluation(
-            new NamedMetric("accuracy", Summary.Of(accuracy)),
-            [new("macro_f1", Summary.Of(macroF1)), new($"knn{settings.KnnK}_accuracy", Summary.Of(knn)), new("kmeans_v_measure", Summary.Of(vMeasure)), new("kmeans_ari", Summary.Of(ari)), EvaluationHelpers.Single("classes", labels.Count)],
-            items.Count, batch.Stats, notes);
+        if (unused > 0) notes.Add($"{unused:N0} item(s) in neither the train nor the test split (e.g. dev) were not used.");
+        return new ClassificationResult(protocol, units.Count, classes, logisticScores, knnScores, clustering)
+        {
+            Task = TaskKind.Classification,
+            Primary = new NamedMetric("accuracy", logisticScores.Accuracy),
+            Secondary = secondary,
+            Counts = new EvaluationCounts(items.Count - unused, Skipped: unused),
+            Embedding = batch.Stats,
+            Elapsed = watch.Elapsed,
+            Notes = notes,
+        };
     }
 
-    private static (int[] Train, int[] Test) SplitWithHeldOut(IReadOnlyList<LabeledText> items, int[] y, int seed)
+    private static (ClassificationProtocol Protocol, List<EvaluationUnit> Units, int Unused) PlanUnits(IReadOnlyList<LabeledText> items, int[] y, ClassificationOptions options)
     {
-        var random = new Random(1000 + seed);
-        var train = new List<int>();
-        foreach (var group in Enumerable.Range(0, items.Count).Where(i => items[i].Split == Split.Train).GroupBy(i => y[i]))
+        var train = Enumerable.Range(0, items.Count).Where(i => items[i].Split == Split.Train).ToArray();
+        var test = Enumerable.Range(0, items.Count).Where(i => items[i].Split == Split.Test).ToArray();
+        var units = new List<EvaluationUnit>();
+        if (train.Length > 0 && test.Length > 0)
         {
-            var members = group.ToArray();
-            random.Shuffle(members);
-            train.AddRange(members.Take(Math.Max(1, (int)(members.Length * 0.8))));
+            var unused = items.Count - train.Length - test.Length;
+            if (options.TrainFraction >= 1)
+            {
+                units.Add(new EvaluationUnit(options.FirstSeed, train, test));
+                return (ClassificationProtocol.HeldOutSplit, units, unused);
+            }
+
+            for (var s = 0; s < options.Seeds; s++)
+            {
+                var seed = options.FirstSeed + s;
+                units.Add(new EvaluationUnit(seed, Sampling.StratifiedSubset(train, y, options.TrainFraction, seed), test));
+            }
+
+            return (ClassificationProtocol.SubsampledSplit, units, unused);
         }
 
-        return ([.. train], Enumerable.Range(0, items.Count).Where(i => items[i].Split == Split.Test).ToArray());
-    }
-
-    private static (int[] Train, int[] Test) RandomSplit(int[] y, int seed)
-    {
-        var random = new Random(1000 + seed);
-        var train = new List<int>();
-        var test = new List<int>();
-        foreach (var group in Enumerable.Range(0, y.Length).GroupBy(i => y[i]))
+        var folds = Math.Min(options.Folds, items.Count);
+        if (folds < 2) throw new ArgumentException($"k-fold needs at least 2 items; got {items.Count}.", nameof(items));
+        for (var s = 0; s < options.Seeds; s++)
         {
-            var members = group.ToArray();
-            random.Shuffle(members);
-            var half = members.Length / 2;
-            train.AddRange(members[..Math.Max(1, half)]);
-            test.AddRange(members[Math.Max(1, half)..]);
+            var seed = options.FirstSeed + s;
+            var foldOf = Sampling.StratifiedFolds(y, folds, seed);
+            for (var f = 0; f < folds; f++)
+            {
+                units.Add(new EvaluationUnit(seed,
+                    Enumerable.Range(0, items.Count).Where(i => foldOf[i] != f).ToArray(),
+                    Enumerable.Range(0, items.Count).Where(i => foldOf[i] == f).ToArray()));
+            }
         }
 
-        return ([.. train], [.. test]);
+        return (ClassificationProtocol.RepeatedStratifiedKFold, units, 0);
     }
 
-    internal static float[] Rows(float[] data, int d, int[] indices)
+    private static string Describe(ClassificationProtocol protocol, List<EvaluationUnit> units, ClassificationOptions options) => protocol switch
     {
-        var result = new float[indices.Length * d];
-        for (var k = 0; k < indices.Length; k++) data.AsSpan(indices[k] * d, d).CopyTo(result.AsSpan(k * d, d));
-        return result;
-    }
+        ClassificationProtocol.HeldOutSplit =>
+            $"Probes trained on the train split ({units[0].Train.Length:N0}) and scored on the test split ({units[0].Test.Length:N0}) once: " +
+            "the split is fixed and both probes are deterministic (the logistic objective is strictly convex), so more seeds would repeat the same numbers. " +
+            "Set a train fraction below 1 for a spread over seeds.",
+        ClassificationProtocol.SubsampledSplit =>
+            $"Each of {units.Count} seeds trained on a stratified {options.TrainFraction:P0} of the train split and was scored on the whole test split.",
+        _ => $"No train/test split in the data: stratified {units.Count / options.Seeds}-fold cross-validation, reshuffled for each of {options.Seeds} seeds ({units.Count} folds in all; the spread is over folds).",
+    };
+
+    private sealed record EvaluationUnit(int Seed, int[] Train, int[] Test);
 }

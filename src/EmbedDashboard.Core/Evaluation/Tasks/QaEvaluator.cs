@@ -1,70 +1,90 @@
+using System.Diagnostics;
 using System.Numerics.Tensors;
-using System.Text.RegularExpressions;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Evaluation.Metrics;
+using EmbedDashboard.Core.Evaluation.Probes;
 
 namespace EmbedDashboard.Core.Evaluation.Tasks;
 
 /// <summary>
-/// Extractive QA by similarity: the context is split into sentences, each question ranks them by
-/// cosine; a hit is the sentence holding the start of a gold answer span. Accuracy@1 and MRR.
+/// Extractive QA by similarity: each context is split into sentences, each question ranks its
+/// context's sentences by cosine; a hit is the sentence holding the start of a gold answer span.
+/// Questions without a vector are not covered; questions whose answers start in no sentence are skipped.
 /// </summary>
-public static partial class QaEvaluator
+public static class QaEvaluator
 {
-    public static async Task<TaskEvaluation> EvaluateAsync(IEmbedder embedder, IReadOnlyList<QaExample> examples, EmbedOptions options, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
+    public static async Task<QaResult> EvaluateAsync(IEmbedder embedder, IReadOnlyList<QaExample> examples, EmbedOptions embedOptions, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var sentencesPerContext = new Dictionary<string, List<(int Start, string Text)>>(StringComparer.Ordinal);
-        foreach (var e in examples) if (!sentencesPerContext.ContainsKey(e.Context)) sentencesPerContext[e.Context] = Sentences(e.Context);
-        var texts = examples.Select(e => e.Question).Concat(sentencesPerContext.Values.SelectMany(s => s.Select(x => x.Text))).Distinct(StringComparer.Ordinal).ToList();
-        var index = texts.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
-        var batch = await embedder.EmbedAsync(texts, options, EvaluationHelpers.Slice(progress, 0, 0.9, "Embedding"), cancellationToken);
-        var reciprocal = new List<double>();
-        var hits = 0;
-        var evaluated = 0;
+        ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentNullException.ThrowIfNull(examples);
+        var watch = Stopwatch.StartNew();
+        var sentencesOf = new Dictionary<string, IReadOnlyList<SentenceSpan>>(StringComparer.Ordinal);
+        foreach (var e in examples) sentencesOf.TryAdd(e.Context, SentenceSplitter.Split(e.Context));
+
+        // One embedding call over distinct texts: a sentence shared by several questions is embedded once.
+        var texts = new List<string>();
+        var row = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in examples.Select(e => e.Question).Concat(sentencesOf.Values.SelectMany(s => s.Select(x => x.Text))))
+        {
+            if (row.TryAdd(text, texts.Count)) texts.Add(text);
+        }
+
+        var batch = await embedder.EmbedAsync(texts, embedOptions, new ProgressSlice(progress, 0, 0.9, "Embedding"), cancellationToken);
+        var unit = RowMath.UnitRows(batch.Data, batch.Count, batch.Dimension);
+        var d = batch.Dimension;
+        var ranks = new List<int>();
+        int notCovered = 0, skipped = 0;
         foreach (var e in examples)
         {
-            var sentences = sentencesPerContext[e.Context];
-            var gold = sentences.Select((s, i) => (s, i)).Where(x => e.Answers.Any(a => a.Start >= x.s.Start && a.Start < x.s.Start + x.s.Text.Length)).Select(x => x.i).ToHashSet();
-            if (gold.Count == 0 || batch.Missing[index[e.Question]]) continue;
-            var question = index[e.Question];
-            var ranked = sentences.Select((s, i) => (i, Score: batch.Missing[index[s.Text]] ? float.MinValue : TensorPrimitives.CosineSimilarity(batch.Row(question), batch.Row(index[s.Text]))))
-                .OrderByDescending(x => x.Score).Select(x => x.i).ToList();
-            var rank = ranked.FindIndex(gold.Contains) + 1;
-            reciprocal.Add(1.0 / rank);
-            if (rank == 1) hits++;
-            evaluated++;
+            cancellationToken.ThrowIfCancellationRequested();
+            var sentences = sentencesOf[e.Context];
+            var gold = Enumerable.Range(0, sentences.Count).Where(i => e.Answers.Any(a => sentences[i].Contains(a.Start))).ToArray();
+            if (gold.Length == 0)
+            {
+                skipped++;
+                continue;
+            }
+
+            var question = row[e.Question];
+            if (batch.Missing[question])
+            {
+                notCovered++;
+                continue;
+            }
+
+            var scores = new float[sentences.Count];
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                var sentence = row[sentences[i].Text];
+                // A sentence without a vector cannot be found: it ranks last.
+                scores[i] = batch.Missing[sentence] ? float.NegativeInfinity : TensorPrimitives.Dot(unit.AsSpan(question * d, d), unit.AsSpan(sentence * d, d));
+            }
+
+            ranks.Add(RankingMetrics.RankOfFirstRelevant(scores, gold));
         }
 
-        return new TaskEvaluation(
-            EvaluationHelpers.Single("accuracy_at_1", evaluated == 0 ? double.NaN : hits / (double)evaluated),
-            [EvaluationHelpers.Single("mrr", reciprocal.Count == 0 ? double.NaN : reciprocal.Average()),
-             EvaluationHelpers.Single("mean_candidates", sentencesPerContext.Values.Average(s => s.Count))],
-            evaluated, batch.Stats, [$"{evaluated:N0} of {examples.Count:N0} questions scored (an answer inside a found sentence and a question with a vector)."]);
-    }
-
-    /// <summary>Rule-based sentence split (end punctuation followed by space), with character offsets.</summary>
-    internal static List<(int Start, string Text)> Sentences(string context)
-    {
-        var result = new List<(int, string)>();
-        var start = 0;
-        foreach (Match m in Boundary().Matches(context))
+        var accuracy = RankingMetrics.RecallAtK(ranks, 1);
+        var mrr = RankingMetrics.MeanReciprocalRank(ranks);
+        var meanCandidates = sentencesOf.Count == 0 ? 0 : sentencesOf.Values.Average(s => s.Count);
+        var notes = new List<string> { $"{ranks.Count:N0} of {examples.Count:N0} questions scored; contexts have {meanCandidates:0.0} sentences on average." };
+        if (skipped > 0) notes.Add($"{skipped:N0} question(s) skipped: no answer starts inside a found sentence.");
+        if (notCovered > 0) notes.Add($"{notCovered:N0} question(s) not covered: the question has no known token.");
+        progress?.Report(new EvaluationProgress(1, "Scored"));
+        return new QaResult(accuracy, mrr, meanCandidates, sentencesOf.Count)
         {
-            Add(start, m.Index);
-            start = m.Index + m.Length;
-        }
-
-        Add(start, context.Length);
-        return result;
-
-        void Add(int from, int to)
-        {
-            var text = context[from..to];
-            var trimmed = text.TrimStart();
-            if (trimmed.Trim().Length > 0) result.Add((from + text.Length - trimmed.Length, trimmed.TrimEnd()));
-        }
+            Task = TaskKind.QuestionAnswering,
+            Primary = new NamedMetric("accuracy_at_1", Summary.Single(accuracy)),
+            Secondary = new OrderedDictionary<string, Summary>(StringComparer.Ordinal)
+            {
+                ["mrr"] = Summary.Single(mrr),
+                ["mean_candidates"] = Summary.Single(meanCandidates),
+                ["contexts"] = Summary.Single(sentencesOf.Count),
+            },
+            Counts = new EvaluationCounts(ranks.Count, notCovered, skipped),
+            Embedding = batch.Stats,
+            Elapsed = watch.Elapsed,
+            Notes = notes,
+        };
     }
-
-    [GeneratedRegex(@"(?<=[.!?])\s+")]
-    private static partial Regex Boundary();
 }
