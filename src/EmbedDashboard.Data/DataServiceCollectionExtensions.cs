@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ExperimentStore>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<EmbedderStore>();
+        services.AddSingleton<TrainingJobStore>();
         services.AddSingleton<ShareLinkStore>();
         return services;
     }

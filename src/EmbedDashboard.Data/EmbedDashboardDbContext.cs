@@ -13,6 +13,7 @@ public sealed class EmbedDashboardDbContext(DbContextOptions<EmbedDashboardDbCon
     public DbSet<RunEntity> Runs => Set<RunEntity>();
     public DbSet<MetricEntity> Metrics => Set<MetricEntity>();
     public DbSet<ShareLinkEntity> ShareLinks => Set<ShareLinkEntity>();
+    public DbSet<TrainingJobEntity> TrainingJobs => Set<TrainingJobEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -34,6 +35,11 @@ public sealed class EmbedDashboardDbContext(DbContextOptions<EmbedDashboardDbCon
         modelBuilder.Entity<EmbedderEntity>().HasKey(e => e.Id);
         modelBuilder.Entity<ShareLinkEntity>().HasIndex(s => s.Token).IsUnique();
         modelBuilder.Entity<ExperimentEntity>().HasMany(x => x.Runs).WithOne(r => r.Experiment).HasForeignKey(r => r.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+        modelBuilder.Entity<TrainingJobEntity>(e =>
+        {
+            e.HasIndex(j => j.Status);
+            e.HasOne(j => j.Dataset).WithMany().HasForeignKey(j => j.DatasetId).OnDelete(DeleteBehavior.Restrict);
+        });
         modelBuilder.Entity<RunEntity>(e =>
         {
             e.HasIndex(r => r.Status);

@@ -2,6 +2,7 @@ using EmbedDashboard.Core.Paths;
 using EmbedDashboard.Data;
 using EmbedDashboard.Inference;
 using EmbedDashboard.Runner;
+using EmbedDashboard.Training;
 using EmbedDashboard.Web;
 using EmbedDashboard.Web.Components;
 using EmbedDashboard.Web.Hosting;
@@ -15,6 +16,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddEmbedDashboardData(builder.Configuration);
 builder.Services.AddEmbedDashboardInference(builder.Configuration);
 builder.Services.AddEmbedDashboardRunner(builder.Configuration);
+builder.Services.AddEmbedDashboardTraining(builder.Configuration);
 builder.Services.AddEmbedDashboardWeb(builder.Configuration);
 
 var app = builder.Build();

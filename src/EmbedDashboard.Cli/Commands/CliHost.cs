@@ -2,6 +2,8 @@ using EmbedDashboard.Core.Paths;
 using EmbedDashboard.Data;
 using EmbedDashboard.Inference;
 using EmbedDashboard.Runner;
+using EmbedDashboard.Training;
+using EmbedDashboard.Training.Artifacts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,8 +27,10 @@ internal static class CliHost
         services.AddEmbedDashboardData(configuration);
         services.AddEmbedDashboardInference(configuration);
         services.AddEmbedDashboardRunner(configuration);
+        services.AddEmbedDashboardTraining(configuration);
         var provider = services.BuildServiceProvider();
         await DatabaseInitializer.InitializeAsync(provider);
+        provider.GetRequiredService<TrainedEmbedderCatalog>().LoadAll();
         return provider;
     }
 }

@@ -267,6 +267,70 @@ namespace EmbedDashboard.Data.Migrations
                     b.ToTable("ShareLinks");
                 });
 
+            modelBuilder.Entity("EmbedDashboard.Data.Entities.TrainingJobEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseEmbedderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurveJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProducedEmbedderIds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ProgressMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("TrainingJobs");
+                });
+
             modelBuilder.Entity("EmbedDashboard.Data.Entities.DatasetPayloadEntity", b =>
                 {
                     b.HasOne("EmbedDashboard.Data.Entities.DatasetEntity", null)
@@ -302,6 +366,17 @@ namespace EmbedDashboard.Data.Migrations
                     b.Navigation("Dataset");
 
                     b.Navigation("Experiment");
+                });
+
+            modelBuilder.Entity("EmbedDashboard.Data.Entities.TrainingJobEntity", b =>
+                {
+                    b.HasOne("EmbedDashboard.Data.Entities.DatasetEntity", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Dataset");
                 });
 
             modelBuilder.Entity("EmbedDashboard.Data.Entities.DatasetEntity", b =>

@@ -111,13 +111,43 @@ public sealed class EmbedderRegistry : IEmbedderRegistry, IDisposable
         }
     }
 
-    /// <summary>Removes a registered (not built-in) embedder; false when there was none.</summary>
-    public bool Unregister(string id)
+    /// <summary>
+    /// Adds (or replaces) an embedder that is loaded on first use, e.g. a trained one found on disk
+    /// at start: its description is listed at once, its weights are read only when someone embeds.
+    /// </summary>
+    public void Register(EmbedderInfo info, Func<IEmbedder> load)
     {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(load);
         lock (_lock)
         {
-            return _entries.TryGetValue(id, out var entry) && !entry.BuiltIn && _entries.Remove(id);
+            if (_entries.TryGetValue(info.Id, out var existing) && existing.BuiltIn)
+            {
+                throw new InvalidOperationException($"'{info.Id}' is a built-in embedder id.");
+            }
+
+            _entries[info.Id] = new Entry(info, new Lazy<IEmbedder>(load, LazyThreadSafetyMode.ExecutionAndPublication), BuiltIn: false);
         }
+    }
+
+    /// <summary>Removes a registered (not built-in) embedder, disposing it if it was loaded; false when there was none.</summary>
+    public bool Unregister(string id)
+    {
+        Entry? entry;
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(id, out entry) || entry.BuiltIn || !_entries.Remove(id))
+            {
+                return false;
+            }
+        }
+
+        if (entry.Embedder.IsValueCreated)
+        {
+            (entry.Embedder.Value as IDisposable)?.Dispose();
+        }
+
+        return true;
     }
 
     private sealed record Entry(EmbedderInfo Info, Lazy<IEmbedder> Embedder, bool BuiltIn);
@@ -182,7 +212,7 @@ public sealed class EmbedderRegistry : IEmbedderRegistry, IDisposable
     {
         lock (_lock)
         {
-            foreach (var entry in _entries.Values.Where(e => e.BuiltIn && e.Embedder.IsValueCreated))
+            foreach (var entry in _entries.Values.Where(e => e.Embedder.IsValueCreated))
             {
                 (entry.Embedder.Value as IDisposable)?.Dispose();
             }

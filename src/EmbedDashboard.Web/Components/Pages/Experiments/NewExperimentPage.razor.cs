@@ -37,10 +37,15 @@ public partial class NewExperimentPage
     [SupplyParameterFromQuery(Name = "datasets")]
     public string? PreselectedDatasets { get; set; }
 
+    /// <summary>Preselected embedder ids, comma-separated (links from the Training page); all installed ones otherwise.</summary>
+    [SupplyParameterFromQuery(Name = "embedders")]
+    public string? PreselectedEmbedders { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         _datasets = await Datasets.ListAsync();
-        _selectedEmbedders = Registry.Installed.Select(e => e.Id).ToList();
+        var wanted = (PreselectedEmbedders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        _selectedEmbedders = Registry.Installed.Select(e => e.Id).Where(id => wanted.Count == 0 || wanted.Contains(id)).ToList();
         _selectedDatasets = (PreselectedDatasets ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(s => int.TryParse(s, out var id) ? id : -1)
             .Where(id => _datasets.Any(d => d.Id == id))

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Inference.Engine;
+using EmbedDashboard.Training.Artifacts;
+using EmbedDashboard.Training.Methods;
+
+namespace EmbedDashboard.Training.Jobs;
+
+/// <summary>
+/// Runs one training job: reads the request and the dataset, trains with the chosen method, saves
+/// the embedders under models/trained and registers them, and records figures and the loss curve.
+/// </summary>
+public sealed partial class TrainingJobExecutor(
+    TrainingJobStore jobs,
+    DatasetStore datasets,
+    EmbedderRegistry registry,
+    TrainedEmbedderCatalog catalog,
+    TrainingProgressHub hub,
+    TimeProvider clock)
+{
+    public static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public async Task ExecuteAsync(int jobId, CancellationToken cancellationToken)
+    {
+        var job = await jobs.GetAsync(jobId, cancellationToken) ?? throw new KeyNotFoundException($"Training job {jobId} does not exist.");
+        var request = JsonSerializer.Deserialize<TrainingRequest>(job.OptionsJson, Json) ?? throw new InvalidDataException("Empty training request.");
+        await jobs.MarkStartedAsync(jobId, cancellationToken);
+        hub.Publish(new TrainingUpdate(jobId, RunStatus.Running, 0, "Loading the dataset", [], 0));
+        var dataset = await datasets.FindAsync(job.DatasetId, cancellationToken) ?? throw new TrainingInputException($"Dataset {job.DatasetId} no longer exists.");
+        var items = await datasets.LoadItemsAsync<LabeledText>(job.DatasetId, cancellationToken);
+        var data = TrainingData.From(dataset, items, request.MaxTrainExamples, seed: 13);
+        var progress = new ThrottledTrainingProgress(jobId, hub, jobs);
+        var context = new TrainingContext(job, request, data, registry, progress, clock.GetUtcNow(), cancellationToken);
+
+        MethodOutcome outcome = request.Method switch
+        {
+            TrainingMethod.EmbeddingLayer => await Task.Run(() => EmbeddingLayerMethod.Train(context), cancellationToken),
+            TrainingMethod.ReduceDimension => await ReductionMethod.TrainAsync(context),
+            TrainingMethod.FineTuneEncoder => await Task.Run(() => FineTuneMethod.Train(context), cancellationToken),
+            _ => throw new TrainingInputException($"Unknown training method {request.Method}."),
+        };
+
+        var saved = new List<string>();
+        foreach (var artifact in outcome.Artifacts)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var manifest = catalog.Store.Save(artifact.Manifest, artifact.WriteFiles);
+            catalog.Add(manifest);
+            saved.Add(manifest.Id);
+        }
+
+        var curve = progress.Curve;
+        var result = new Dictionary<string, object?>(outcome.Figures.ToDictionary(f => f.Key, f => (object?)f.Value))
+        {
+            ["train_examples"] = data.TrainTexts.Count,
+            ["test_examples"] = data.TestTexts.Count,
+            ["notes"] = outcome.Notes,
+        };
+        await jobs.UpdateAsync(jobId, j =>
+        {
+            j.CurveJson = ThrottledTrainingProgress.CurveJson(curve);
+            j.ResultJson = JsonSerializer.Serialize(result);
+            j.ProducedEmbedderIds = string.Join(',', saved);
+        }, CancellationToken.None);
+    }
+
+    /// <summary>A folder-safe id part from a dataset name: "IMDB reviews (built-in)" → "imdb-reviews".</summary>
+    public static string Slug(string name)
+    {
+        var slug = NonWord().Replace(name.ToLowerInvariant().Replace("(built-in)", "", StringComparison.Ordinal), "-").Trim('-');
+        return slug.Length == 0 ? "data" : slug[..Math.Min(slug.Length, 24)].TrimEnd('-');
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonWord();
+}

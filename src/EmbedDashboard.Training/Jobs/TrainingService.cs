@@ -1,0 +1,61 @@
+using System.Text.Json;
+using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Inference.Engine;
+using EmbedDashboard.Inference.Setup;
+using EmbedDashboard.Training.Artifacts;
+
+namespace EmbedDashboard.Training.Jobs;
+
+/// <summary>What pages and the CLI call: start, list, cancel training jobs; list and delete trained embedders.</summary>
+public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets, TrainingQueue queue, TrainedEmbedderCatalog catalog, EmbedderRegistry registry)
+{
+    public TrainedEmbedderCatalog Catalog => catalog;
+
+    /// <summary>Validates the request, stores it as a Queued job and queues it. Throws TrainingInputException with the reason.</summary>
+    public async Task<TrainingJobEntity> StartAsync(TrainingRequest request, CancellationToken cancellationToken = default)
+    {
+        var dataset = await datasets.FindAsync(request.DatasetId, cancellationToken)
+            ?? throw new TrainingInputException($"Dataset {request.DatasetId} does not exist.");
+        if (dataset.Task != Core.Datasets.TaskKind.Classification)
+        {
+            throw new TrainingInputException($"'{dataset.Name}' is a {dataset.Task} dataset; training needs a classification dataset.");
+        }
+
+        if (request.MaxTrainExamples < 0) throw new TrainingInputException("Training examples cannot be negative (0 = all).");
+        var problems = request.Method switch
+        {
+            TrainingMethod.EmbeddingLayer => request.EmbeddingLayer.Validate(registry.Installed.FirstOrDefault(e => e.Id == ModelLayout.GloveId)?.Dimension),
+            TrainingMethod.ReduceDimension => request.BaseEmbedderId is null ? ["Choose the embedder to reduce."] : request.Reduction.Validate(),
+            TrainingMethod.FineTuneEncoder => request.FineTune.Validate(),
+            _ => [$"Unknown method {request.Method}."],
+        };
+        if (problems.Count > 0) throw new TrainingInputException(string.Join(" ", problems));
+
+        var name = string.IsNullOrWhiteSpace(request.Name) ? $"{request.Method} on {dataset.Name}" : request.Name.Trim();
+        var job = await jobs.CreateAsync(name, request.Method, request.DatasetId, request.BaseEmbedderId,
+            JsonSerializer.Serialize(request with { Name = name }, TrainingJobExecutor.Json), cancellationToken);
+        await queue.EnqueueAsync(job.Id, cancellationToken);
+        return job;
+    }
+
+    public Task<IReadOnlyList<TrainingJobEntity>> ListAsync(CancellationToken cancellationToken = default) => jobs.ListAsync(cancellationToken);
+
+    public Task<TrainingJobEntity?> GetAsync(int id, CancellationToken cancellationToken = default) => jobs.GetAsync(id, cancellationToken);
+
+    public static TrainingRequest? RequestOf(TrainingJobEntity job) => JsonSerializer.Deserialize<TrainingRequest>(job.OptionsJson, TrainingJobExecutor.Json);
+
+    /// <summary>Signals a running job, or marks a queued one Cancelled so the worker skips it.</summary>
+    public async Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default)
+    {
+        if (queue.Cancel(id)) return true;
+        return await jobs.UpdateAsync(id, j =>
+        {
+            if (j.Status is RunStatus.Queued or RunStatus.Interrupted)
+            {
+                j.Status = RunStatus.Cancelled;
+                j.ProgressMessage = "Cancelled before it started.";
+            }
+        }, cancellationToken);
+    }
+}
