@@ -35,6 +35,19 @@ public sealed class AppServerFixture : IAsyncLifetime
         }
     }
 
+    private string TempModelsFolder(string root)
+    {
+        var models = Path.Combine(DataFolder, "models");
+        Directory.CreateDirectory(models);
+        foreach (var id in new[] { "glove-6b-100d", "minilm-l6-v2" })
+        {
+            var link = Path.Combine(models, id);
+            if (!Directory.Exists(link)) Directory.CreateSymbolicLink(link, Path.Combine(root, "models", id));
+        }
+
+        return models;
+    }
+
     public async Task InitializeAsync()
     {
         const string chromium = "/usr/bin/chromium";
@@ -62,6 +75,8 @@ public sealed class AppServerFixture : IAsyncLifetime
         // Production on purpose: static assets must be served outside Development too.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(DataFolder, "e2e.db")}";
+        // Trained embedders go to a temp models folder (linking the installed ones), not the user's models/.
+        start.Environment["Models__Directory"] = TempModelsFolder(root);
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Inference.Engine;
+using EmbedDashboard.Training;
+using EmbedDashboard.Training.Artifacts;
+using EmbedDashboard.Training.Jobs;
+using EmbedDashboard.Web.Components.Charts;
+using EmbedDashboard.Web.Services;
+using Microsoft.AspNetCore.Components;
+
+namespace EmbedDashboard.Web.Components.Pages.Training;
+
+public partial class TrainingJobPage : IDisposable
+{
+    private readonly ReloadThrottle _throttle = new(TimeSpan.FromSeconds(2));
+    private readonly List<LossPoint> _curve = [];
+    private IReadOnlyList<LossSeries> _series = [];
+    private TrainingJobEntity? _job;
+    private bool _notFound;
+    private double _progress;
+    private string? _message;
+    private double _examplesPerSecond;
+    private IReadOnlyList<(string Name, string Value)> _figures = [];
+    private IReadOnlyList<string> _notes = [];
+    private IReadOnlyList<TrainedManifest> _produced = [];
+    private string _optionsJson = "";
+    private IDisposable? _subscription;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Inject]
+    public required TrainingService Training { get; set; }
+
+    [Inject]
+    public required TrainingProgressHub Hub { get; set; }
+
+    [Inject]
+    public required EmbedderRegistry Registry { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await LoadAsync();
+        _subscription ??= Hub.Subscribe(OnUpdate);
+    }
+
+    private void OnUpdate(TrainingUpdate update)
+    {
+        if (update.JobId != Id) return;
+        lock (_curve)
+        {
+            _curve.AddRange(update.NewPoints);
+            _series = [new LossSeries(_job?.Name ?? "loss", _curve.ToList())];
+        }
+
+        _progress = update.Progress;
+        _message = update.Message;
+        _examplesPerSecond = update.ExamplesPerSecond;
+        // At most one render every two seconds: each one redraws the curve in the browser, which
+        // shares the two cores with training.
+        _throttle.Request(() => InvokeAsync(update.Status != RunStatus.Running ? LoadAsync : () => { StateHasChanged(); return Task.CompletedTask; }));
+    }
+
+    private async Task LoadAsync()
+    {
+        _job = await Training.GetAsync(Id);
+        _notFound = _job is null;
+        if (_job is null) return;
+        _progress = _job.Progress;
+        _message = _job.ProgressMessage;
+        lock (_curve)
+        {
+            var stored = ThrottledTrainingProgress.ParseCurve(_job.CurveJson);
+            if (stored.Count >= _curve.Count)
+            {
+                _curve.Clear();
+                _curve.AddRange(stored);
+            }
+
+            _series = [new LossSeries(_job.Name, _curve.ToList())];
+        }
+
+        (_figures, _notes) = ParseResult(_job.ResultJson);
+        _produced = (_job.ProducedEmbedderIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(id => Training.Catalog.Get(id)).OfType<TrainedManifest>().ToList();
+        _optionsJson = JsonSerializer.Serialize(JsonSerializer.Deserialize<JsonElement>(_job.OptionsJson), new JsonSerializerOptions { WriteIndented = true });
+        StateHasChanged();
+    }
+
+    private static (IReadOnlyList<(string, string)> Figures, IReadOnlyList<string> Notes) ParseResult(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return ([], []);
+        var figures = new List<(string, string)>();
+        var notes = new List<string>();
+        foreach (var property in JsonDocument.Parse(json).RootElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Array) notes.AddRange(property.Value.EnumerateArray().Select(n => n.GetString() ?? ""));
+            else if (property.Value.ValueKind == JsonValueKind.Number) figures.Add((property.Name.Replace('_', ' '), Format(property.Name, property.Value.GetDouble())));
+        }
+
+        return (figures, notes);
+    }
+
+    private static string Format(string name, double value) =>
+        name.Contains("accuracy", StringComparison.Ordinal) || name.Contains("variance", StringComparison.Ordinal) ? value.ToString("0.000", CultureInfo.InvariantCulture)
+        : Math.Abs(value) >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private string CompareLink
+    {
+        get
+        {
+            var general = Registry.Installed.Where(e => e.IsGeneral).Select(e => e.Id);
+            var baseIds = _produced.Select(p => p.BaseEmbedderId).OfType<string>();
+            var ids = general.Concat(baseIds).Concat(_produced.Select(p => p.Id)).Distinct();
+            return $"experiments/new?datasets={_job!.DatasetId}&embedders={Uri.EscapeDataString(string.Join(',', ids))}";
+        }
+    }
+
+    private string ProbeLink => "probes/antonyms";
+
+    private async Task CancelAsync()
+    {
+        await Training.CancelAsync(Id);
+        await LoadAsync();
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttle.Dispose();
+    }
+}

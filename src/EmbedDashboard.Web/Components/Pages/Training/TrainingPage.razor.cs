@@ -1,0 +1,173 @@
+using System.Globalization;
+using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Inference.Engine;
+using EmbedDashboard.Inference.Setup;
+using EmbedDashboard.Training;
+using EmbedDashboard.Training.FastText;
+using EmbedDashboard.Training.FineTuning;
+using EmbedDashboard.Training.Jobs;
+using EmbedDashboard.Web.Components.Charts;
+using EmbedDashboard.Web.Services;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace EmbedDashboard.Web.Components.Pages.Training;
+
+public partial class TrainingPage : IDisposable
+{
+    private readonly ReloadThrottle _throttle = new(TimeSpan.FromSeconds(1));
+    private readonly Dictionary<int, (double Progress, string? Message)> _live = [];
+    private IReadOnlyList<DatasetEntity>? _datasets;
+    private IReadOnlyList<TrainingJobEntity>? _jobs;
+    private IReadOnlyList<LossSeries> _series = [];
+    private IReadOnlyList<string> _problems = [];
+    private IDisposable? _subscription;
+    private bool _busy;
+    private int _datasetId;
+    private TrainingMethod _method = TrainingMethod.EmbeddingLayer;
+    private int _maxTrain = new TrainingRequest().MaxTrainExamples;
+    private readonly LayerForm _layer = new();
+    private readonly TuneForm _tune = new();
+    private string _baseEmbedder = ModelLayout.MiniLmId;
+    private string _dimensions = "16, 32, 64, 128";
+
+    [Inject]
+    public required TrainingService Training { get; set; }
+
+    [Inject]
+    public required DatasetStore Datasets { get; set; }
+
+    [Inject]
+    public required EmbedderRegistry Registry { get; set; }
+
+    [Inject]
+    public required TrainingProgressHub Hub { get; set; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; set; }
+
+    /// <summary>Preselected dataset id (links from the Datasets page).</summary>
+    [SupplyParameterFromQuery(Name = "dataset")]
+    public int? PreselectedDataset { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _datasets = (await Datasets.ListAsync()).Where(d => d.Task == Core.Datasets.TaskKind.Classification).ToList();
+        _datasetId = _datasets.FirstOrDefault(d => d.Id == PreselectedDataset)?.Id ?? _datasets.FirstOrDefault()?.Id ?? 0;
+        await ReloadAsync();
+        _subscription = Hub.Subscribe(update =>
+        {
+            lock (_live) _live[update.JobId] = (update.Progress, update.Message);
+            _throttle.Request(() => InvokeAsync(ReloadAsync));
+        });
+    }
+
+    private async Task ReloadAsync()
+    {
+        _jobs = await Training.ListAsync();
+        _series = _jobs.Where(j => !string.IsNullOrEmpty(j.CurveJson)).Take(8)
+            .Select(j => new LossSeries($"#{j.Id} {j.Name}", ThrottledTrainingProgress.ParseCurve(j.CurveJson)))
+            .Where(s => s.Points.Count > 0).ToList();
+        StateHasChanged();
+    }
+
+    private double Progress(TrainingJobEntity job)
+    {
+        lock (_live) return job.Status == RunStatus.Running && _live.TryGetValue(job.Id, out var l) ? l.Progress : job.Progress;
+    }
+
+    private string? Message(TrainingJobEntity job)
+    {
+        lock (_live) return job.Status == RunStatus.Running && _live.TryGetValue(job.Id, out var l) ? l.Message : job.ProgressMessage;
+    }
+
+    private static Color StatusColor(RunStatus status) => status switch
+    {
+        RunStatus.Done => Color.Success,
+        RunStatus.Failed => Color.Error,
+        RunStatus.Running => Color.Info,
+        RunStatus.Cancelled => Color.Warning,
+        _ => Color.Default,
+    };
+
+    private TrainingRequest Request(TrainingMethod method) => new()
+    {
+        Method = method,
+        DatasetId = _datasetId,
+        MaxTrainExamples = _maxTrain,
+        BaseEmbedderId = method == TrainingMethod.ReduceDimension ? _baseEmbedder : null,
+        EmbeddingLayer = _layer.ToOptions(),
+        FineTune = _tune.ToOptions(),
+        Reduction = new ReductionOptions { Dimensions = ParseDimensions(_dimensions) },
+    };
+
+    internal static IReadOnlyList<int> ParseDimensions(string text)
+    {
+        var parts = text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries);
+        var bad = parts.Where(p => !int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)).ToList();
+        if (bad.Count > 0) throw new TrainingInputException($"Not a whole number: {string.Join(", ", bad)}.");
+        return parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
+    }
+
+    private async Task StartAsync() => await StartManyAsync([Request(_method)], navigateToSingle: true);
+
+    private async Task StartComparisonSetAsync()
+    {
+        var layer = _layer.ToOptions();
+        var tune = _tune.ToOptions();
+        await StartManyAsync(
+        [
+            Request(TrainingMethod.EmbeddingLayer) with { Name = "Layer 100d, random init", EmbeddingLayer = layer with { Dimension = 100, Init = EmbeddingInit.Random, FreezeEmbeddings = false } },
+            Request(TrainingMethod.EmbeddingLayer) with { Name = "Layer 100d, GloVe init, trainable", EmbeddingLayer = layer with { Dimension = 100, Init = EmbeddingInit.Glove, FreezeEmbeddings = false } },
+            Request(TrainingMethod.EmbeddingLayer) with { Name = "Layer 100d, GloVe init, frozen", EmbeddingLayer = layer with { Dimension = 100, Init = EmbeddingInit.Glove, FreezeEmbeddings = true, WordBigrams = false } },
+            Request(TrainingMethod.FineTuneEncoder) with { Name = "MiniLM supervised, all layers", FineTune = tune with { Objective = FineTuneObjective.Supervised, TrainLastLayers = 0 } },
+            Request(TrainingMethod.FineTuneEncoder) with { Name = "MiniLM supervised, last 2 layers", FineTune = tune with { Objective = FineTuneObjective.Supervised, TrainLastLayers = 2 } },
+            Request(TrainingMethod.FineTuneEncoder) with { Name = "MiniLM contrastive, cropping", FineTune = tune with { Objective = FineTuneObjective.ContrastiveCrop } },
+            Request(TrainingMethod.FineTuneEncoder) with { Name = "MiniLM contrastive, dropout", FineTune = tune with { Objective = FineTuneObjective.ContrastiveDropout } },
+            Request(TrainingMethod.ReduceDimension) with { Name = "MiniLM → PCA", BaseEmbedderId = ModelLayout.MiniLmId, Reduction = new ReductionOptions { Dimensions = [16, 32, 64, 128] } },
+        ], navigateToSingle: false);
+    }
+
+    private async Task StartManyAsync(IReadOnlyList<TrainingRequest> requests, bool navigateToSingle)
+    {
+        _busy = true;
+        _problems = [];
+        try
+        {
+            var started = new List<int>();
+            foreach (var request in requests)
+            {
+                started.Add((await Training.StartAsync(request)).Id);
+            }
+
+            if (navigateToSingle && started.Count == 1)
+            {
+                Navigation.NavigateTo($"training/{started[0]}");
+                return;
+            }
+
+            await ReloadAsync();
+        }
+        catch (TrainingInputException ex)
+        {
+            _problems = [ex.Message];
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task CancelAsync(int id)
+    {
+        await Training.CancelAsync(id);
+        await ReloadAsync();
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttle.Dispose();
+    }
+}
