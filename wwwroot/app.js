@@ -10,5 +10,12 @@ window.embedDashboard = {
         a.click();
         a.remove();
         URL.revokeObjectURL(url);
+    },
+    // Plotly.js draws SVG itself; Plotly.Blazor's DownloadImage offers only raster formats.
+    downloadPlotSvg: function (elementId, fileName) {
+        const el = document.getElementById(elementId);
+        if (!el || !window.Plotly) return false;
+        window.Plotly.downloadImage(el, { format: 'svg', width: 900, height: 700, filename: fileName });
+        return true;
     }
 };

@@ -24,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RunStore>();
         services.AddSingleton<EmbedderStore>();
         services.AddSingleton<TrainingJobStore>();
+        services.AddSingleton<ProjectionStore>();
         services.AddSingleton<ShareLinkStore>();
         return services;
     }

@@ -14,6 +14,7 @@ public sealed class EmbedDashboardDbContext(DbContextOptions<EmbedDashboardDbCon
     public DbSet<MetricEntity> Metrics => Set<MetricEntity>();
     public DbSet<ShareLinkEntity> ShareLinks => Set<ShareLinkEntity>();
     public DbSet<TrainingJobEntity> TrainingJobs => Set<TrainingJobEntity>();
+    public DbSet<ProjectionEntity> Projections => Set<ProjectionEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -35,6 +36,11 @@ public sealed class EmbedDashboardDbContext(DbContextOptions<EmbedDashboardDbCon
         modelBuilder.Entity<EmbedderEntity>().HasKey(e => e.Id);
         modelBuilder.Entity<ShareLinkEntity>().HasIndex(s => s.Token).IsUnique();
         modelBuilder.Entity<ExperimentEntity>().HasMany(x => x.Runs).WithOne(r => r.Experiment).HasForeignKey(r => r.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+        modelBuilder.Entity<ProjectionEntity>(e =>
+        {
+            e.HasIndex(p => new { p.EmbedderId, p.DatasetId, p.Method, p.ParamsKey });
+            e.HasOne(p => p.Dataset).WithMany().HasForeignKey(p => p.DatasetId).OnDelete(DeleteBehavior.Cascade);
+        });
         modelBuilder.Entity<TrainingJobEntity>(e =>
         {
             e.HasIndex(j => j.Status);

@@ -26,6 +26,9 @@ public static class RunnerServiceCollectionExtensions
         services.AddSingleton<Probes.NeighbourProbeService>();
         services.AddSingleton<Probes.LexiconProbeService>();
         services.AddSingleton<Projections.ProjectionService>();
+        services.AddSingleton<Projections.ProjectionQueue>();
+        services.AddSingleton<Projections.ProjectionComputer>();
+        services.AddSingleton<Projections.ProjectionWorker>();
         services.AddTaskRunners();
         services.AddSingleton<Datasets.DatasetImportService>();
         services.AddSingleton<Datasets.BuiltInDatasetStatus>();
@@ -33,6 +36,7 @@ public static class RunnerServiceCollectionExtensions
         if (configuration.GetSection(RunnerOptions.SectionName).GetValue(nameof(RunnerOptions.Enabled), true))
         {
             services.AddHostedService<RunWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<Projections.ProjectionWorker>());
             services.AddHostedService(sp => sp.GetRequiredService<Datasets.BuiltInDatasetSeeder>());
         }
 

@@ -6,7 +6,7 @@ namespace EmbedDashboard.E2E.Tests;
 public sealed class ProjectionsBrowserTests(AppServerFixture app)
 {
     [Fact]
-    public async Task Project_UploadedTopics_TwoPcaPlotsWithSamplingSaid()
+    public async Task Project_UploadedTopics_PcaTsneUmapCachedAndShared()
     {
         var name = "topics " + Guid.NewGuid().ToString("N")[..6];
         var file = Path.Combine(app.DataFolder, "topics.csv");
@@ -24,7 +24,38 @@ public sealed class ProjectionsBrowserTests(AppServerFixture app)
         var captions = page.GetByTestId("projection-caption");
         await Assertions.Expect(captions).ToHaveCountAsync(2, new() { Timeout = 120_000 });
         await Assertions.Expect(captions.First).ToContainTextAsync("Showing 40 of 60 items (seeded sample)");
+        await Assertions.Expect(captions.First).ToContainTextAsync("Trustworthiness@10");
         await Assertions.Expect(page.Locator("[data-testid=projection] .main-svg").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.DataFolder, "projections.png"), FullPage = true });
+
+        // The same request again is answered from the SQLite cache.
+        await page.GotoAsync($"{app.BaseUrl}/projections?dataset={Uri.EscapeDataString(name)}&max=40&run=1");
+        await AppServerFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(captions).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await Assertions.Expect(captions.First).ToContainTextAsync("(cached)");
+
+        // t-SNE and UMAP run on the background worker too; a perplexity too large for 40 points is refused with the reason.
+        await page.GotoAsync($"{app.BaseUrl}/projections?dataset={Uri.EscapeDataString(name)}&max=40&method=Tsne&perplexity=10&run=1");
+        await AppServerFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(captions).ToHaveCountAsync(2, new() { Timeout = 120_000 });
+        await Assertions.Expect(captions.First).ToContainTextAsync("Tsne");
+        await page.GotoAsync($"{app.BaseUrl}/projections?dataset={Uri.EscapeDataString(name)}&max=40&method=Tsne&perplexity=30&run=1");
+        await AppServerFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("projection-status").First).ToContainTextAsync("at least", new() { Timeout = 60_000 });
+        await page.GotoAsync($"{app.BaseUrl}/projections?dataset={Uri.EscapeDataString(name)}&max=40&method=Umap&c=3&run=1");
+        await AppServerFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(captions).ToHaveCountAsync(2, new() { Timeout = 120_000 });
+        await Assertions.Expect(captions.First).ToContainTextAsync("Umap");
+
+        // Share: a read-only link shows the same (cached) projections in a fresh browser context.
+        await page.GetByTestId("share").ClickAsync();
+        var url = (await page.GetByTestId("share-url").InnerTextAsync()).Trim();
+        await using var stranger = await app.Browser.NewContextAsync();
+        var shared = await stranger.NewPageAsync();
+        await shared.GotoAsync(url);
+        await AppServerFixture.WaitInteractiveAsync(shared);
+        await Assertions.Expect(shared.GetByTestId("read-only")).ToBeVisibleAsync();
+        await Assertions.Expect(shared.GetByTestId("projection-caption")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        Assert.Equal(0, await shared.GetByTestId("project").CountAsync());
     }
 }

@@ -12,6 +12,9 @@ public sealed class ShareLinkEntity
     public required string Kind { get; set; }
 
     public int TargetId { get; set; }
+
+    /// <summary>For pages defined by their address (probes, projections): the query string they were shared with.</summary>
+    public string? State { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 }

@@ -178,6 +178,84 @@ namespace EmbedDashboard.Data.Migrations
                     b.ToTable("Metrics");
                 });
 
+            modelBuilder.Entity("EmbedDashboard.Data.Entities.ProjectionEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Components")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DatasetSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("EmbedSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EmbedderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiguresJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModelSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParamsKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PointsGzip")
+                        .HasColumnType("BLOB");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ProgressMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ProjectSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalItems")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("EmbedderId", "DatasetId", "Method", "ParamsKey");
+
+                    b.ToTable("Projections");
+                });
+
             modelBuilder.Entity("EmbedDashboard.Data.Entities.RunEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -251,6 +329,9 @@ namespace EmbedDashboard.Data.Migrations
 
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("TargetId")
                         .HasColumnType("INTEGER");
@@ -347,6 +428,17 @@ namespace EmbedDashboard.Data.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EmbedDashboard.Data.Entities.ProjectionEntity", b =>
+                {
+                    b.HasOne("EmbedDashboard.Data.Entities.DatasetEntity", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dataset");
                 });
 
             modelBuilder.Entity("EmbedDashboard.Data.Entities.RunEntity", b =>

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace EmbedDashboard.Data.Stores;
 
 /// <summary>Dataset items are stored as gzip JSON: 50k IMDB reviews take ~25 MB instead of ~66 MB.</summary>
-internal static class GzipJson
+public static class GzipJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 

@@ -6,13 +6,18 @@ namespace EmbedDashboard.Data.Stores;
 
 public sealed class ShareLinkStore(IDbContextFactory<EmbedDashboardDbContext> factory, TimeProvider clock)
 {
-    public async Task<ShareLinkEntity> CreateAsync(string kind, int targetId, CancellationToken cancellationToken = default)
+    public async Task<ShareLinkEntity> CreateAsync(string kind, int targetId, CancellationToken cancellationToken = default) =>
+        await CreateAsync(kind, targetId, null, cancellationToken);
+
+    /// <summary>A link to a page defined by its address: <paramref name="state"/> is the query string it is shown with.</summary>
+    public async Task<ShareLinkEntity> CreateAsync(string kind, int targetId, string? state, CancellationToken cancellationToken = default)
     {
         var link = new ShareLinkEntity
         {
             Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
             Kind = kind,
             TargetId = targetId,
+            State = state,
             CreatedAt = clock.GetUtcNow(),
         };
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -1,51 +1,79 @@
-using System.Diagnostics;
+using System.Text.Json;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
-using EmbedDashboard.Core.Projections;
+using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 
 namespace EmbedDashboard.Runner.Projections;
 
-public sealed record ProjectedPoint(float X, float Y, float Z, string Label, string Text);
-
-public sealed record ProjectionView(
-    string EmbedderId,
-    IReadOnlyList<ProjectedPoint> Points,
-    int Components,
-    int TotalItems,
-    double[] ExplainedVarianceRatio,
-    TimeSpan EmbedTime,
-    TimeSpan ProjectTime,
-    int Missing);
-
 /// <summary>
-/// PCA projections of a labelled dataset under one embedder. Points beyond the chosen maximum are
-/// left out by a seeded sample, and the page says how many are shown.
+/// What pages call: ask for a projection (answered from the SQLite cache when the same embedder,
+/// dataset, method and parameters were computed before with the same model and data, otherwise
+/// queued for the background worker), follow its progress, read the finished points, cancel.
 /// </summary>
-public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore datasets)
+public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore datasets, ProjectionStore store, ProjectionQueue queue)
 {
-    public async Task<ProjectionView> ProjectAsync(int datasetId, string embedderId, int components, int maxPoints, int seed, CancellationToken cancellationToken = default)
+    public ProjectionQueue Updates => queue;
+
+    public async Task<ProjectionEntity> RequestAsync(ProjectionRequest request, CancellationToken cancellationToken = default)
     {
-        var dataset = await datasets.FindAsync(datasetId, cancellationToken) ?? throw new ArgumentException($"Dataset {datasetId} does not exist.");
-        IReadOnlyList<(string Text, string Label)> items = dataset.Task switch
+        var problems = request.Validate();
+        if (problems.Count > 0) throw new ProjectionRequestException(string.Join(" ", problems));
+        var dataset = await datasets.FindAsync(request.DatasetId, cancellationToken)
+            ?? throw new ProjectionRequestException($"Dataset {request.DatasetId} does not exist.");
+        if (dataset.Task is not (TaskKind.Classification or TaskKind.FaqRetrieval))
         {
-            TaskKind.Classification => (await datasets.LoadItemsAsync<LabeledText>(datasetId, cancellationToken)).Select(i => (i.Text, i.Label)).ToList(),
-            TaskKind.FaqRetrieval => (await datasets.LoadItemsAsync<FaqPair>(datasetId, cancellationToken)).Select(p => (p.Question, p.Source)).ToList(),
-            _ => throw new NotSupportedException($"Projections need labelled texts; {dataset.Name} is a {dataset.Task} dataset."),
-        };
-        var kept = ProjectionSampler.Sample(items.Count, maxPoints, seed).Select(i => items[i]).ToList();
-        var embedder = registry.Get(embedderId);
-        var watch = Stopwatch.StartNew();
-        var batch = await embedder.EmbedAsync(kept.Select(k => k.Text).ToList(), EmbedOptions.Default, cancellationToken: cancellationToken);
-        var embedTime = watch.Elapsed;
-        var rows = Enumerable.Range(0, batch.Count).Where(i => !batch.Missing[i]).ToArray();
-        var data = new float[rows.Length * batch.Dimension];
-        for (var r = 0; r < rows.Length; r++) batch.Row(rows[r]).CopyTo(data.AsSpan(r * batch.Dimension));
-        var projection = await Task.Run(() => Pca.Project(data, rows.Length, batch.Dimension, components), cancellationToken);
-        var c = projection.Components;
-        var points = rows.Select((row, r) => new ProjectedPoint(
-            projection.Coordinates[r * c], c > 1 ? projection.Coordinates[r * c + 1] : 0, c > 2 ? projection.Coordinates[r * c + 2] : 0,
-            kept[row].Label, kept[row].Text.Length > 160 ? kept[row].Text[..160] + "…" : kept[row].Text)).ToList();
-        return new ProjectionView(embedderId, points, c, items.Count, projection.ExplainedVarianceRatio, embedTime, projection.Elapsed, batch.MissingCount);
+            throw new ProjectionRequestException($"Projections need labelled texts; '{dataset.Name}' is a {dataset.Task} dataset.");
+        }
+
+        var info = registry.Installed.FirstOrDefault(e => e.Id == request.EmbedderId)
+            ?? throw new ProjectionRequestException($"Unknown embedder '{request.EmbedderId}'.");
+        var cached = await store.FindAsync(request.EmbedderId, request.DatasetId, request.Method, request.ParamsKey, info.ModelFileSha256, dataset.ContentSha256, cancellationToken);
+        if (cached is not null) return cached;
+
+        var created = await store.CreateAsync(new ProjectionEntity
+        {
+            EmbedderId = request.EmbedderId,
+            DatasetId = request.DatasetId,
+            Method = request.Method,
+            ParamsKey = request.ParamsKey,
+            ModelSha256 = info.ModelFileSha256,
+            DatasetSha256 = dataset.ContentSha256,
+            Components = request.Components,
+            ProgressMessage = "Queued",
+        }, cancellationToken);
+        await queue.EnqueueAsync(created.Id, cancellationToken);
+        return created;
     }
+
+    /// <summary>Status and figures without the points.</summary>
+    public Task<ProjectionEntity?> GetAsync(int id, CancellationToken cancellationToken = default) => store.GetAsync(id, withPoints: false, cancellationToken);
+
+    /// <summary>The finished projection with its points; null when it is not done.</summary>
+    public async Task<ProjectionView?> LoadAsync(int id, bool fromCache, CancellationToken cancellationToken = default)
+    {
+        var entity = await store.GetAsync(id, withPoints: true, cancellationToken);
+        if (entity is not { Status: RunStatus.Done, PointsGzip: { } gzip }) return null;
+        var figures = string.IsNullOrEmpty(entity.FiguresJson) ? new Dictionary<string, double>() : JsonSerializer.Deserialize<Dictionary<string, double>>(entity.FiguresJson)!;
+        return new ProjectionView(entity.Id, entity.EmbedderId, entity.DatasetId, entity.Method, entity.ParamsKey,
+            GzipJson.Deserialize<List<ProjectedPoint>>(gzip), entity.Components, entity.TotalItems, entity.Missing,
+            TimeSpan.FromSeconds(entity.EmbedSeconds), TimeSpan.FromSeconds(entity.ProjectSeconds), figures, fromCache);
+    }
+
+    public async Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default)
+    {
+        if (queue.Cancel(id)) return true;
+        return await store.UpdateAsync(id, p =>
+        {
+            if (p.Status == RunStatus.Queued) p.Status = RunStatus.Cancelled;
+        }, cancellationToken);
+    }
+
+    /// <summary>The dataset's items as the projection sees them: text and label (FAQ questions are labelled by their source page).</summary>
+    public static async Task<IReadOnlyList<(string Text, string Label)>> LabelledTextsAsync(DatasetStore datasets, DatasetEntity dataset, CancellationToken cancellationToken) => dataset.Task switch
+    {
+        TaskKind.Classification => (await datasets.LoadItemsAsync<LabeledText>(dataset.Id, cancellationToken)).Select(i => (i.Text, i.Label)).ToList(),
+        TaskKind.FaqRetrieval => (await datasets.LoadItemsAsync<FaqPair>(dataset.Id, cancellationToken)).Select(p => (p.Question, p.Source)).ToList(),
+        _ => throw new ProjectionRequestException($"Projections need labelled texts; '{dataset.Name}' is a {dataset.Task} dataset."),
+    };
 }

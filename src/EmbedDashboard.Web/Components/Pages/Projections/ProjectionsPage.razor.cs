@@ -1,25 +1,46 @@
 using System.Globalization;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Probes;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Runner.Probes;
 using EmbedDashboard.Runner.Projections;
 using Microsoft.AspNetCore.Components;
-using Plotly.Blazor;
-using Plotly.Blazor.Traces;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace EmbedDashboard.Web.Components.Pages.Projections;
 
-public partial class ProjectionsPage
+public partial class ProjectionsPage : IDisposable
 {
+    private const string ShareKind = "projections";
     private IReadOnlyList<DatasetEntity> _datasets = [];
-    private readonly List<ProjectionView> _views = [];
-    private readonly Dictionary<string, (global::Plotly.Blazor.Layout Layout, IList<ITrace> Traces)> _charts = [];
-    private readonly Config _config = new() { Responsive = true, DisplayLogo = false };
+    private readonly List<Panel> _panels = [];
+    private IReadOnlyList<string> _problems = [];
+    private IReadOnlyCollection<string> _embedders = [];
+    private IReadOnlyList<NeighbourList> _neighbourLists = [];
+    private IReadOnlyList<string>? _fullTexts;
+    private IDisposable? _subscription;
     private int _datasetId;
-    private int _maxPoints = 2000;
+    private ProjectionMethod _method = ProjectionMethod.Pca;
     private int _components = 2;
-    private bool _busy;
-    private string? _error;
+    private int _maxPoints = 2000;
+    private double _perplexity = 30;
+    private int _neighbours = 15;
+    private double _minDist = 0.1;
+    private int? _selectedItem;
+    private string? _selectedText;
+    private string? _shareUrl;
+    private string? _sharedProblem;
+
+    private sealed class Panel(string embedderId)
+    {
+        public string EmbedderId { get; } = embedderId;
+        public int ProjectionId { get; set; }
+        public RunStatus Status { get; set; } = RunStatus.Queued;
+        public double Progress { get; set; }
+        public string? Message { get; set; }
+        public ProjectionView? View { get; set; }
+    }
 
     [Inject]
     public required DatasetStore Datasets { get; set; }
@@ -28,76 +49,188 @@ public partial class ProjectionsPage
     public required ProjectionService Projections { get; set; }
 
     [Inject]
+    public required NeighbourProbeService Neighbours { get; set; }
+
+    [Inject]
+    public required ShareLinkStore ShareLinks { get; set; }
+
+    [Inject]
     public required IEmbedderRegistry Registry { get; set; }
 
-    /// <summary>Dataset name from the address (/projections?dataset=…&amp;max=…), so a view can be linked.</summary>
-    [SupplyParameterFromQuery(Name = "dataset")]
-    public string? DatasetName { get; set; }
+    [Inject]
+    public required NavigationManager Navigation { get; set; }
 
-    [SupplyParameterFromQuery(Name = "max")]
-    public int? MaxPoints { get; set; }
+    /// <summary>Set when opened through a share link: the state comes from the link and the page is read-only.</summary>
+    [Parameter]
+    public string? Token { get; set; }
+
+    private bool ReadOnly => Token is not null;
 
     protected override async Task OnInitializedAsync()
     {
         _datasets = (await Datasets.ListAsync()).Where(d => d.Task is Core.Datasets.TaskKind.Classification or Core.Datasets.TaskKind.FaqRetrieval).ToList();
-        _datasetId = (_datasets.FirstOrDefault(d => d.Name == DatasetName) ?? _datasets.FirstOrDefault())?.Id ?? 0;
-        if (MaxPoints is > 0) _maxPoints = MaxPoints.Value;
+        var query = new Uri(Navigation.Uri).Query;
+        if (Token is not null)
+        {
+            var link = await ShareLinks.ResolveAsync(Token);
+            if (link is null || link.Kind != ShareKind)
+            {
+                _sharedProblem = "This link does not exist or has been revoked.";
+                return;
+            }
+
+            query = link.State ?? "";
+        }
+
+        ApplyState(QueryHelpers.ParseQuery(query));
+        _subscription = Projections.Updates.Subscribe(OnUpdate);
+        // Auto-run only once interactive: during the static prerender a navigation would become a redirect.
+        if (RendererInfo.IsInteractive && (ReadOnly || QueryHelpers.ParseQuery(query).ContainsKey("run"))) await ProjectAsync();
+    }
+
+    /// <summary>Reads ?dataset=&amp;embedders=&amp;method=&amp;c=&amp;max=&amp;perplexity=&amp;neighbours=&amp;mindist= (names, so links survive re-imports).</summary>
+    private void ApplyState(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> q)
+    {
+        string? Get(string key) => q.TryGetValue(key, out var v) ? v.ToString() : null;
+        var dataset = Get("dataset");
+        _datasetId = (_datasets.FirstOrDefault(d => d.Name == dataset) ?? (int.TryParse(dataset, out var id) ? _datasets.FirstOrDefault(d => d.Id == id) : null) ?? _datasets.FirstOrDefault())?.Id ?? 0;
+        var installed = Registry.Installed.Select(e => e.Id).ToList();
+        var wanted = (Get("embedders") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Where(installed.Contains).ToList();
+        _embedders = wanted.Count > 0 ? wanted : installed.Take(2).ToList();
+        if (Enum.TryParse<ProjectionMethod>(Get("method"), ignoreCase: true, out var method)) _method = method;
+        if (int.TryParse(Get("c"), out var c) && c is 2 or 3) _components = c;
+        if (int.TryParse(Get("max"), out var max) && max > 0) _maxPoints = max;
+        if (double.TryParse(Get("perplexity"), NumberStyles.Float, CultureInfo.InvariantCulture, out var p)) _perplexity = p;
+        if (int.TryParse(Get("neighbours"), out var n)) _neighbours = n;
+        if (double.TryParse(Get("mindist"), NumberStyles.Float, CultureInfo.InvariantCulture, out var md)) _minDist = md;
+    }
+
+    private string StateQuery()
+    {
+        var dataset = _datasets.FirstOrDefault(d => d.Id == _datasetId)?.Name ?? "";
+        var parts = new Dictionary<string, string?>
+        {
+            ["dataset"] = dataset,
+            ["embedders"] = string.Join(',', _embedders),
+            ["method"] = _method.ToString(),
+            ["c"] = _components.ToString(CultureInfo.InvariantCulture),
+            ["max"] = _maxPoints.ToString(CultureInfo.InvariantCulture),
+        };
+        if (_method == ProjectionMethod.Tsne) parts["perplexity"] = _perplexity.ToString(CultureInfo.InvariantCulture);
+        if (_method == ProjectionMethod.Umap)
+        {
+            parts["neighbours"] = _neighbours.ToString(CultureInfo.InvariantCulture);
+            parts["mindist"] = _minDist.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return QueryHelpers.AddQueryString("", parts);
     }
 
     private async Task ProjectAsync()
     {
-        _busy = true;
-        _error = null;
-        _views.Clear();
-        _charts.Clear();
-        try
+        _problems = [];
+        _panels.Clear();
+        _selectedItem = null;
+        _neighbourLists = [];
+        _fullTexts = null;
+        _shareUrl = null;
+        // Keep the address in step with the form, so the view can be bookmarked or linked.
+        var address = Navigation.ToAbsoluteUri("projections" + StateQuery() + "&run=1").ToString();
+        if (!ReadOnly && address != Navigation.Uri) Navigation.NavigateTo(address, new NavigationOptions { ReplaceHistoryEntry = true });
+        var problems = new List<string>();
+        foreach (var embedder in _embedders)
         {
-            foreach (var embedder in Registry.Installed.Take(2))
+            var panel = new Panel(embedder);
+            try
             {
-                var view = await Projections.ProjectAsync(_datasetId, embedder.Id, _components, _maxPoints, seed: 13);
-                _charts[view.EmbedderId] = (Layout(view), Traces(view));
-                _views.Add(view);
-                StateHasChanged();
+                var entity = await Projections.RequestAsync(new ProjectionRequest
+                {
+                    DatasetId = _datasetId,
+                    EmbedderId = embedder,
+                    Method = _method,
+                    Components = _components,
+                    MaxPoints = _maxPoints,
+                    Perplexity = _perplexity,
+                    Neighbours = _neighbours,
+                    MinDist = _minDist,
+                });
+                panel.ProjectionId = entity.Id;
+                panel.Status = entity.Status;
+                panel.Message = entity.ProgressMessage;
+                _panels.Add(panel);
+                if (entity.Status == RunStatus.Done) panel.View = await Projections.LoadAsync(entity.Id, fromCache: true);
+            }
+            catch (ProjectionRequestException ex)
+            {
+                problems.Add($"{Name(embedder)}: {ex.Message}");
             }
         }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or InvalidOperationException)
-        {
-            _error = ex.Message;
-        }
-        finally
-        {
-            _busy = false;
-        }
+
+        _problems = problems.Distinct().ToList();
     }
 
-    private global::Plotly.Blazor.Layout LayoutFor(ProjectionView view) => _charts[view.EmbedderId].Layout;
-
-    private IList<ITrace> TracesFor(ProjectionView view) => _charts[view.EmbedderId].Traces;
-
-    private static global::Plotly.Blazor.Layout Layout(ProjectionView view) => new() { Height = 480, ShowLegend = true };
-
-    private static IList<ITrace> Traces(ProjectionView view) => view.Points.GroupBy(p => p.Label).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => view.Components == 3
-        ? (ITrace)new Scatter3D
+    private void OnUpdate(ProjectionUpdate update)
+    {
+        var panel = _panels.FirstOrDefault(p => p.ProjectionId == update.ProjectionId);
+        if (panel is null) return;
+        _ = InvokeAsync(async () =>
         {
-            Name = g.Key,
-            Mode = Plotly.Blazor.Traces.Scatter3DLib.ModeFlag.Markers,
-            X = g.Select(p => (object)p.X).ToList(), Y = g.Select(p => (object)p.Y).ToList(), Z = g.Select(p => (object)p.Z).ToList(),
-            TextArray = g.Select(p => p.Text).ToList(),
-            Marker = new Plotly.Blazor.Traces.Scatter3DLib.Marker { Size = 2 },
+            panel.Status = update.Status;
+            panel.Progress = update.Progress;
+            panel.Message = update.Message;
+            if (update.Status == RunStatus.Done) panel.View = await Projections.LoadAsync(panel.ProjectionId, fromCache: false);
+            StateHasChanged();
+        });
+    }
+
+    private async Task CancelAsync(Panel panel) => await Projections.CancelAsync(panel.ProjectionId);
+
+    private async Task SelectAsync(int item)
+    {
+        _selectedItem = item;
+        var dataset = _datasets.First(d => d.Id == _datasetId);
+        _fullTexts ??= (await ProjectionService.LabelledTextsAsync(Datasets, dataset, CancellationToken.None)).Select(t => t.Text).ToList();
+        _selectedText = item < _fullTexts.Count ? _fullTexts[item] : null;
+        if (_selectedText is null) return;
+        StateHasChanged();
+        _neighbourLists = await Neighbours.QueryAsync(_selectedText, 5, $"dataset:{_datasetId}", _panels.Select(p => p.EmbedderId).ToList());
+    }
+
+    private IReadOnlySet<int> NeighbourItemsOf(string embedderId)
+    {
+        var list = _neighbourLists.FirstOrDefault(l => l.EmbedderId == embedderId);
+        if (list is null || _fullTexts is null) return new HashSet<int>();
+        var labels = list.Neighbours.Select(n => n.Label).ToHashSet(StringComparer.Ordinal);
+        return Enumerable.Range(0, _fullTexts.Count).Where(i => labels.Contains(_fullTexts[i])).ToHashSet();
+    }
+
+    private async Task ShareAsync()
+    {
+        var link = await ShareLinks.CreateAsync(ShareKind, 0, StateQuery());
+        _shareUrl = Navigation.ToAbsoluteUri($"shared/projections/{link.Token}").ToString();
+    }
+
+    private string DatasetLabel(int id) => _datasets.FirstOrDefault(d => d.Id == id) is { } d ? $"{d.Name} ({d.ItemCount:N0})" : "";
+
+    private string Name(string? id) => Registry.Installed.FirstOrDefault(e => e.Id == id)?.DisplayName ?? id ?? "";
+
+    private static string Short(string text) => text.Length > 140 ? text[..140] + "…" : text;
+
+    private static string Caption(ProjectionView v)
+    {
+        var parts = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"Showing {v.Points.Count:N0} of {v.TotalItems:N0} items{(v.Points.Count + v.Missing < v.TotalItems ? " (seeded sample)" : "")}{(v.Missing > 0 ? $", {v.Missing:N0} without a vector" : "")}."),
+            string.Create(CultureInfo.InvariantCulture, $"{v.Method} {v.ProjectTime.TotalSeconds:0.0} s, embedding {v.EmbedTime.TotalSeconds:0.0} s{(v.FromCache ? " (cached)" : "")}."),
+        };
+        if (v.Figures.TryGetValue("explained_variance", out var ev)) parts.Add(string.Create(CultureInfo.InvariantCulture, $"Explained variance {ev:P1}."));
+        if (v.Figures.TryGetValue("trustworthiness_k10", out var t))
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"Trustworthiness@10 {t:0.000} (on {v.Figures.GetValueOrDefault("trustworthiness_points"):N0} points: 1 = every 2-D neighbour is a true neighbour)."));
         }
-        : new ScatterGl
-        {
-            Name = g.Key,
-            Mode = Plotly.Blazor.Traces.ScatterGlLib.ModeFlag.Markers,
-            X = g.Select(p => (object)p.X).ToList(), Y = g.Select(p => (object)p.Y).ToList(),
-            TextArray = g.Select(p => p.Text).ToList(),
-            Marker = new Plotly.Blazor.Traces.ScatterGlLib.Marker { Size = 4 },
-        }).ToList();
 
-    private string Name(string id) => Registry.Installed.FirstOrDefault(e => e.Id == id)?.DisplayName ?? id;
+        return string.Join(" ", parts);
+    }
 
-    private static string Caption(ProjectionView v) => string.Create(CultureInfo.InvariantCulture,
-        $"Showing {v.Points.Count:N0} of {v.TotalItems:N0} items{(v.Points.Count < v.TotalItems ? " (seeded sample)" : "")}{(v.Missing > 0 ? $", {v.Missing} without a vector" : "")}. " +
-        $"Explained variance: {string.Join(" + ", v.ExplainedVarianceRatio.Select(r => r.ToString("P1", CultureInfo.InvariantCulture)))}. " +
-        $"Embedding {v.EmbedTime.TotalSeconds:0.0} s, PCA {v.ProjectTime.TotalMilliseconds:0} ms.");
+    public void Dispose() => _subscription?.Dispose();
 }

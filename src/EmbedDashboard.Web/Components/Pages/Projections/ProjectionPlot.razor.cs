@@ -1,0 +1,116 @@
+using EmbedDashboard.Runner.Projections;
+using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
+using Plotly.Blazor.Interop;
+using Plotly.Blazor.Traces;
+
+namespace EmbedDashboard.Web.Components.Pages.Projections;
+
+/// <summary>
+/// One projection as a Plotly scatter (WebGL in 2-D), one trace per label, plus two overlay traces:
+/// the selected item and its neighbours. A click reports the item; selection changes update the chart
+/// in place (Plotly.react) instead of redrawing the page. SVG download of exactly what is shown.
+/// </summary>
+public partial class ProjectionPlot
+{
+    private readonly Config _config = new() { Responsive = true, DisplayLogo = false };
+    private readonly List<ITrace> _traces = [];
+    private readonly List<List<ProjectedPoint>> _pointsByTrace = [];
+    private global::Plotly.Blazor.Layout _layout = new();
+    private PlotlyChart? _chart;
+    private bool _subscribed;
+    private ProjectionView? _builtFor;
+    private string _selectionSignature = "";
+
+    [Inject]
+    public required Microsoft.JSInterop.IJSRuntime JS { get; set; }
+
+    [Parameter, EditorRequired]
+    public required ProjectionView View { get; set; }
+
+    [Parameter, EditorRequired]
+    public required string Title { get; set; }
+
+    [Parameter]
+    public int? SelectedItem { get; set; }
+
+    [Parameter]
+    public IReadOnlySet<int> NeighbourItems { get; set; } = new HashSet<int>();
+
+    [Parameter]
+    public EventCallback<int> OnItemClicked { get; set; }
+
+    private string ChartId => $"projection-{View.Id}";
+
+    protected override void OnParametersSet()
+    {
+        if (!ReferenceEquals(_builtFor, View))
+        {
+            _builtFor = View;
+            _layout = new global::Plotly.Blazor.Layout { Height = 480, ShowLegend = true, HoverMode = Plotly.Blazor.LayoutLib.HoverModeEnum.Closest };
+            _pointsByTrace.Clear();
+            _pointsByTrace.AddRange(View.Points.GroupBy(p => p.Label).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToList()));
+        }
+
+        _traces.Clear();
+        _traces.AddRange(_pointsByTrace.Select(points => Trace(points[0].Label, points, 4, null)));
+        var byItem = View.Points.ToDictionary(p => p.Item);
+        var neighbours = NeighbourItems.Where(byItem.ContainsKey).Select(i => byItem[i]).ToList();
+        var selected = SelectedItem is { } s && byItem.TryGetValue(s, out var point) ? new List<ProjectedPoint> { point } : [];
+        // Overlays last so they draw on top; kept even when empty so trace indices stay stable for clicks.
+        _traces.Add(Trace("neighbours", neighbours, 11, "rgba(0,0,0,0.9)"));
+        _traces.Add(Trace("selected", selected, 16, "rgb(220,0,0)"));
+    }
+
+    private ITrace Trace(string name, IReadOnlyList<ProjectedPoint> points, int size, string? color) => View.Components == 3
+        ? new Scatter3D
+        {
+            Name = name,
+            Mode = Plotly.Blazor.Traces.Scatter3DLib.ModeFlag.Markers,
+            X = points.Select(p => (object)p.X).ToList(),
+            Y = points.Select(p => (object)p.Y).ToList(),
+            Z = points.Select(p => (object)p.Z).ToList(),
+            TextArray = points.Select(p => p.Text).ToList(),
+            Marker = new Plotly.Blazor.Traces.Scatter3DLib.Marker { Size = size / 2m, Color = color },
+        }
+        : new ScatterGl
+        {
+            Name = name,
+            Mode = Plotly.Blazor.Traces.ScatterGlLib.ModeFlag.Markers,
+            X = points.Select(p => (object)p.X).ToList(),
+            Y = points.Select(p => (object)p.Y).ToList(),
+            TextArray = points.Select(p => p.Text).ToList(),
+            Marker = new Plotly.Blazor.Traces.ScatterGlLib.Marker { Size = size, Color = color },
+        };
+
+    private void Subscribe()
+    {
+        if (_subscribed || _chart is null) return;
+        _subscribed = true;
+        _ = InvokeAsync(() => _chart.SubscribeClickEvent());
+    }
+
+    private void OnClick(IEnumerable<EventDataPoint> points)
+    {
+        var point = points.FirstOrDefault();
+        if (point?.CurveNumber is null || point.PointNumber is null) return;
+        var curve = Convert.ToInt32(point.CurveNumber, System.Globalization.CultureInfo.InvariantCulture);
+        var index = Convert.ToInt32(point.PointNumber, System.Globalization.CultureInfo.InvariantCulture);
+        if (curve < _pointsByTrace.Count && index < _pointsByTrace[curve].Count)
+        {
+            _ = InvokeAsync(() => OnItemClicked.InvokeAsync(_pointsByTrace[curve][index].Item));
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        var signature = $"{SelectedItem}|{string.Join(',', NeighbourItems.Order())}";
+        if (!firstRender && _chart is not null && signature != _selectionSignature) await _chart.React();
+        _selectionSignature = signature;
+    }
+
+    private async Task DownloadSvgAsync()
+    {
+        await JS.InvokeAsync<bool>("embedDashboard.downloadPlotSvg", [ChartId, $"projection-{View.Method}-{View.EmbedderId}"]);
+    }
+}
