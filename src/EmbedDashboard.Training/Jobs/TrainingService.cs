@@ -27,7 +27,7 @@ public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets
         {
             TrainingMethod.EmbeddingLayer => request.EmbeddingLayer.Validate(registry.Installed.FirstOrDefault(e => e.Id == ModelLayout.GloveId)?.Dimension),
             TrainingMethod.ReduceDimension => request.BaseEmbedderId is null ? ["Choose the embedder to reduce."] : request.Reduction.Validate(),
-            TrainingMethod.FineTuneEncoder => request.FineTune.Validate(),
+            TrainingMethod.FineTuneEncoder => request.FineTune.Validate(),  // the model's own limits are checked when it is loaded
             _ => [$"Unknown method {request.Method}."],
         };
         if (problems.Count > 0) throw new TrainingInputException(string.Join(" ", problems));

@@ -1,10 +1,94 @@
+using System.Globalization;
+using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Inference.Bert;
+using EmbedDashboard.Inference.Setup;
+using EmbedDashboard.Training.Artifacts;
+using EmbedDashboard.Training.FineTuning;
 using EmbedDashboard.Training.Jobs;
 
 namespace EmbedDashboard.Training.Methods;
 
-/// <summary>Fine-tunes MiniLM with TorchSharp and exports it back to ONNX.</summary>
+/// <summary>
+/// Fine-tunes MiniLM with TorchSharp (supervised on the labels, or contrastive on the texts alone)
+/// and exports the weights back to ONNX with the project's exporter, so the shared ONNX engine
+/// serves the result like any installed model.
+/// </summary>
 public static class FineTuneMethod
 {
-    public static MethodOutcome Train(TrainingContext context) =>
-        throw new TrainingInputException("Encoder fine-tuning is not available in this build yet.");
+    private const string SafetensorsFile = "model.fp16.safetensors";
+    private const string ConfigFile = "config.json";
+
+    public static MethodOutcome Train(TrainingContext context)
+    {
+        var options = context.Request.FineTune;
+        var folder = ModelLayout.MiniLmDirectory(context.Registry.ModelsDirectory);
+        var weightsPath = Path.Combine(folder, SafetensorsFile);
+        var configPath = Path.Combine(folder, ConfigFile);
+        var vocabPath = Path.Combine(folder, ModelLayout.VocabFileName);
+        foreach (var path in new[] { weightsPath, configPath, vocabPath })
+        {
+            if (!File.Exists(path)) throw new TrainingInputException($"Fine-tuning needs MiniLM's weights; not found: {Path.GetFullPath(path)} (run set-up).");
+        }
+
+        context.Progress.Report(new TrainingProgress(0, "Loading MiniLM's weights"));
+        var start = BertWeights.Load(weightsPath, configPath);
+        var problems = options.Validate(start.Config);
+        if (problems.Count > 0) throw new TrainingInputException(string.Join(" ", problems));
+
+        var data = context.Data;
+        var supervised = options.Objective == FineTuneObjective.Supervised;
+        var result = EncoderFineTuner.Train(start, vocabPath, data.TrainTexts, supervised ? data.TrainLabels : null, data.Classes.Count,
+            options, new Scaled(context.Progress, 0.9), context.CancellationToken);
+        context.Progress.Report(new TrainingProgress(0.92, "Exporting the fine-tuned encoder to ONNX"));
+
+        var objective = options.Objective switch
+        {
+            FineTuneObjective.Supervised => "supervised",
+            FineTuneObjective.ContrastiveCrop => "contrastive-crop",
+            _ => "contrastive-dropout",
+        };
+        var layers = options.TrainLastLayers == 0 ? "all" : $"last{options.TrainLastLayers}";
+        var id = $"minilm-ft-{objective}-{layers}-{TrainingJobExecutor.Slug(data.Dataset.Name)}-j{context.Job.Id}";
+        var budget = result.StoppedByTimeBudget ? $", stopped by the {options.TimeBudget!.Value.TotalMinutes:0.#}-minute budget after {result.ExamplesSeen:N0} examples" : "";
+        var method = string.Create(CultureInfo.InvariantCulture,
+            $"all-MiniLM-L6-v2 fine-tuned, {objective}{(supervised ? "" : $" (τ {options.Temperature:g3}, labels unused)")}, {(options.TrainLastLayers == 0 ? "all layers" : $"last {options.TrainLastLayers} layers")}, " +
+            $"{options.Epochs} epoch(s), batch {options.BatchSize}, lr {options.LearningRate:g3}{(supervised ? $" (head {options.HeadLearningRate:g3})" : "")}, {options.MaxTokens} tokens, seed {options.Seed}{budget}");
+        var figures = new Dictionary<string, double>
+        {
+            ["examples_per_second"] = result.ExamplesPerSecond,
+            ["elapsed_seconds"] = result.Elapsed.TotalSeconds,
+            ["examples_seen"] = result.ExamplesSeen,
+            ["stopped_by_time_budget"] = result.StoppedByTimeBudget ? 1 : 0,
+            ["final_loss"] = result.Curve.Count > 0 ? result.Curve[^1].Loss : double.NaN,
+        };
+        var displayLayers = options.TrainLastLayers == 0 ? "all layers" : $"last {options.TrainLastLayers}";
+        var manifest = context.BaseManifest(id, $"MiniLM ft {objective} ({displayLayers}) · {EmbeddingLayerMethod.ShortName(data.Dataset.Name)} #{context.Job.Id}",
+            ArtifactType.OnnxEncoder, EmbedderKind.FineTunedEncoder, start.Config.HiddenSize, ModelLayout.OnnxFileName, method) with
+        {
+            BaseEmbedderId = ModelLayout.MiniLmId,
+            Figures = figures,
+            License = "derived from all-MiniLM-L6-v2 (Apache-2.0) and the dataset",
+        };
+        var notes = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"Fine-tuned on {result.ExamplesSeen:N0} example passes from {data.TrainTexts.Count:N0} training texts at {result.ExamplesPerSecond:0.0} examples/s ({result.Elapsed.TotalSeconds:0} s in all)."),
+        };
+        if (result.StoppedByTimeBudget) notes.Add("Stopped by the time budget: the weights reached so far were kept.");
+        if (!supervised) notes.Add("Self-supervised: the labels were not used, only the training texts.");
+
+        return new MethodOutcome(
+            [new PendingArtifact(manifest, target =>
+            {
+                BertOnnxExporter.Export(result.Weights, Path.Combine(target, ModelLayout.OnnxFileName));
+                File.Copy(vocabPath, Path.Combine(target, ModelLayout.VocabFileName));
+                File.Copy(configPath, Path.Combine(target, ConfigFile));
+            })],
+            figures, notes);
+    }
+
+    /// <summary>Maps a trainer's 0–1 progress into the first part of the job's bar (export follows).</summary>
+    private sealed class Scaled(IProgress<TrainingProgress> inner, double share) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => inner.Report(value with { Fraction = value.Fraction * share });
+    }
 }
