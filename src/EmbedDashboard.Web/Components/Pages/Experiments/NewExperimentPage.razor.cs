@@ -37,7 +37,7 @@ public partial class NewExperimentPage
     [SupplyParameterFromQuery(Name = "datasets")]
     public string? PreselectedDatasets { get; set; }
 
-    /// <summary>Preselected embedder ids, comma-separated (links from the Training page); all installed ones otherwise.</summary>
+    /// <summary>Preselected embedder ids, comma-separated (links from the Training page); the general ones otherwise.</summary>
     [SupplyParameterFromQuery(Name = "embedders")]
     public string? PreselectedEmbedders { get; set; }
 
@@ -45,7 +45,8 @@ public partial class NewExperimentPage
     {
         _datasets = await Datasets.ListAsync();
         var wanted = (PreselectedEmbedders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        _selectedEmbedders = Registry.Installed.Select(e => e.Id).Where(id => wanted.Count == 0 || wanted.Contains(id)).ToList();
+        // Without a preselection: the general embedders; task-specific ones are trained for one dataset, so they are added on purpose.
+        _selectedEmbedders = Registry.Installed.Where(e => wanted.Count == 0 ? e.IsGeneral : wanted.Contains(e.Id)).Select(e => e.Id).ToList();
         _selectedDatasets = (PreselectedDatasets ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(s => int.TryParse(s, out var id) ? id : -1)
             .Where(id => _datasets.Any(d => d.Id == id))

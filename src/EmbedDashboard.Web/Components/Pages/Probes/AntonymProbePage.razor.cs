@@ -12,6 +12,30 @@ public partial class AntonymProbePage
 {
     private IReadOnlyList<EmbedderReport>? _reports;
     private bool _busy;
+    internal const string ShareKind = "probe-antonyms";
+
+    [Inject]
+    public required EmbedDashboard.Data.Stores.ShareLinkStore ShareLinks { get; set; }
+
+    /// <summary>Share token when opened through /shared/&lt;token&gt;: the page is then read-only.</summary>
+    [SupplyParameterFromQuery(Name = "shared")]
+    public string? Shared { get; set; }
+
+    private bool? _sharedValid;
+
+    private bool ReadOnly => _sharedValid == true;
+
+    protected override async Task OnInitializedAsync() => _sharedValid = await Sharing.SharedState.ResolveAsync(ShareLinks, Shared, ShareKind);
+
+    // A shared view computes the report itself once the circuit is up.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && ReadOnly)
+        {
+            await ComputeAsync();
+            StateHasChanged();
+        }
+    }
     private readonly Config _config = new() { Responsive = true, DisplayLogo = false };
     private readonly global::Plotly.Blazor.Layout _layout = new()
     {

@@ -8,9 +8,22 @@ namespace EmbedDashboard.Web.Components.Pages.Probes;
 
 public partial class ProbesPage
 {
+    internal const string ShareKind = "probe-neighbours";
     private IReadOnlyList<ProbeVocabulary> _vocabularies = [];
     private IReadOnlyList<NeighbourList>? _results;
+    private IReadOnlyList<PairwiseNeighbourDiff> _pairs = [];
     private bool _busy;
+
+    [Inject]
+    public required EmbedDashboard.Data.Stores.ShareLinkStore ShareLinks { get; set; }
+
+    /// <summary>Share token when opened through /shared/&lt;token&gt;: the page is then read-only.</summary>
+    [SupplyParameterFromQuery(Name = "shared")]
+    public string? Shared { get; set; }
+
+    private bool? _sharedValid;
+
+    private bool ReadOnly => _sharedValid == true;
 
     [Inject]
     public required NeighbourProbeService Probe { get; set; }
@@ -33,6 +46,7 @@ public partial class ProbesPage
 
     protected override async Task OnInitializedAsync()
     {
+        _sharedValid = await Sharing.SharedState.ResolveAsync(ShareLinks, Shared, ShareKind);
         _vocabularies = await Probe.VocabulariesAsync();
         K = K is > 0 and <= 100 ? K : 10;
         Vocabulary ??= _vocabularies.FirstOrDefault()?.Key;
@@ -42,7 +56,7 @@ public partial class ProbesPage
     // turn into an HTTP redirect.
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && !string.IsNullOrWhiteSpace(Query) && Vocabulary is not null)
+        if (firstRender && _sharedValid != false && !string.IsNullOrWhiteSpace(Query) && Vocabulary is not null)
         {
             await SearchAsync();
             StateHasChanged();
@@ -62,12 +76,14 @@ public partial class ProbesPage
         try
         {
             var address = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["q"] = Query, ["k"] = K, ["vocab"] = Vocabulary });
-            if (address != Navigation.Uri)
+            if (address != Navigation.Uri && !ReadOnly)
             {
                 Navigation.NavigateTo(address, replace: true);
             }
 
-            _results = await Probe.QueryAsync(Query.Trim(), K, Vocabulary, Registry.Installed.Select(e => e.Id).ToList());
+            var compared = await Probe.CompareAsync(Query.Trim(), K, Vocabulary, Registry.Installed.Select(e => e.Id).ToList());
+            _results = compared.Lists;
+            _pairs = compared.Pairs;
         }
         finally
         {
