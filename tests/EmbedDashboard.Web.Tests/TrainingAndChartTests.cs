@@ -1,0 +1,38 @@
+using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Runner.Execution;
+using EmbedDashboard.Runner.Results;
+using EmbedDashboard.Training.Jobs;
+using EmbedDashboard.Web.Components.Charts;
+using EmbedDashboard.Web.Components.Pages.Training;
+
+namespace EmbedDashboard.Web.Tests;
+
+public sealed class TrainingAndChartTests
+{
+    private static RunView Run(int id, string dataset, int dimension) => new(
+        id, 1, dataset, TaskKind.Classification, $"e{id}", $"E{id}", true, RunStatus.Done, 1, null, null,
+        [new MetricView("accuracy", 0.8, null, true, [0.8])],
+        new EfficiencyRecord(100, 1000, 10, 100, 1000, 0, 0, 0, dimension, 0, 1, 1), null, null, null);
+
+    [Fact]
+    public void DimensionChartApplies_TwoDimensionsOnOneDataset_True()
+    {
+        Assert.True(DimensionChart.Applies([Run(1, "imdb", 384), Run(2, "imdb", 64)]));
+    }
+
+    [Fact]
+    public void DimensionChartApplies_OneDimensionPerDataset_False()
+    {
+        // Same dimension on one dataset, another dimension only on another dataset: no trade-off to draw.
+        Assert.False(DimensionChart.Applies([Run(1, "imdb", 384), Run(2, "imdb", 384), Run(3, "reuters", 100)]));
+    }
+
+    [Fact]
+    public void ParseDimensions_ListWithWord_SpecificError()
+    {
+        Assert.Equal([16, 32, 64], TrainingPage.ParseDimensions("16, 32;64"));
+        var error = Assert.Throws<TrainingInputException>(() => TrainingPage.ParseDimensions("16, big"));
+        Assert.Contains("Not a whole number: big", error.Message, StringComparison.Ordinal);
+    }
+}
