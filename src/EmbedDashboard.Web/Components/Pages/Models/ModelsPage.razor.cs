@@ -8,6 +8,16 @@ public partial class ModelsPage
     [Inject]
     public required IEmbedderRegistry Registry { get; set; }
 
+    [Inject]
+    public required IServiceProvider Services { get; set; }
+
+    /// <summary>Trained embedders can be deleted here (the catalog is absent in component tests).</summary>
+    private EmbedDashboard.Training.Artifacts.TrainedEmbedderCatalog? Catalog =>
+        Services.GetService(typeof(EmbedDashboard.Training.Artifacts.TrainedEmbedderCatalog)) as EmbedDashboard.Training.Artifacts.TrainedEmbedderCatalog;
+
+    // Removes it from the registry and deletes models/trained/<id>; results of past runs keep its id and hash.
+    private void Delete(string id) => Catalog?.Delete(id);
+
     private static string KindLabel(EmbedderInfo info) =>
         (info.IsGeneral ? "general · " : "task-specific · ") + info.Kind;
 
