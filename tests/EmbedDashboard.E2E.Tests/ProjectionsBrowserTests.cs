@@ -38,14 +38,14 @@ public sealed class ProjectionsBrowserTests(AppServerFixture app)
         await page.GotoAsync($"{app.BaseUrl}/projections?dataset={Uri.EscapeDataString(name)}&max=40&method=Tsne&perplexity=10&run=1");
         await AppServerFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(captions).ToHaveCountAsync(2, new() { Timeout = 120_000 });
-        await Assertions.Expect(captions.First).ToContainTextAsync("Tsne");
+        await Assertions.Expect(captions.First).ToContainTextAsync("t-SNE");
         await page.GotoAsync($"{app.BaseUrl}/projections?dataset={Uri.EscapeDataString(name)}&max=40&method=Tsne&perplexity=30&run=1");
         await AppServerFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("projection-status").First).ToContainTextAsync("at least", new() { Timeout = 60_000 });
         await page.GotoAsync($"{app.BaseUrl}/projections?dataset={Uri.EscapeDataString(name)}&max=40&method=Umap&c=3&run=1");
         await AppServerFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(captions).ToHaveCountAsync(2, new() { Timeout = 120_000 });
-        await Assertions.Expect(captions.First).ToContainTextAsync("Umap");
+        await Assertions.Expect(captions.First).ToContainTextAsync("UMAP");
 
         // Share: a read-only link shows the same (cached) projections in a fresh browser context.
         await page.GetByTestId("share").ClickAsync();

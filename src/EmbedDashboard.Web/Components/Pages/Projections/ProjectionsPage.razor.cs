@@ -221,7 +221,7 @@ public partial class ProjectionsPage : IDisposable
         var parts = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture, $"Showing {v.Points.Count:N0} of {v.TotalItems:N0} items{(v.Points.Count + v.Missing < v.TotalItems ? " (seeded sample)" : "")}{(v.Missing > 0 ? $", {v.Missing:N0} without a vector" : "")}."),
-            string.Create(CultureInfo.InvariantCulture, $"{v.Method} {v.ProjectTime.TotalSeconds:0.0} s, embedding {v.EmbedTime.TotalSeconds:0.0} s{(v.FromCache ? " (cached)" : "")}."),
+            string.Create(CultureInfo.InvariantCulture, $"{MethodName(v.Method)} {v.ProjectTime.TotalSeconds:0.0} s, embedding {v.EmbedTime.TotalSeconds:0.0} s{(v.FromCache ? " (cached)" : "")}."),
         };
         if (v.Figures.TryGetValue("explained_variance", out var ev)) parts.Add(string.Create(CultureInfo.InvariantCulture, $"Explained variance {ev:P1}."));
         if (v.Figures.TryGetValue("trustworthiness_k10", out var t))
@@ -231,6 +231,13 @@ public partial class ProjectionsPage : IDisposable
 
         return string.Join(" ", parts);
     }
+
+    private static string MethodName(ProjectionMethod method) => method switch
+    {
+        ProjectionMethod.Tsne => "t-SNE",
+        ProjectionMethod.Umap => "UMAP",
+        _ => "PCA",
+    };
 
     public void Dispose() => _subscription?.Dispose();
 }
