@@ -11,7 +11,7 @@ public sealed class ProjectionQueue
 {
     private readonly Channel<int> _channel = Channel.CreateBounded<int>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.Wait });
     private readonly ConcurrentDictionary<int, CancellationTokenSource> _running = new();
-    private readonly ConcurrentDictionary<Guid, Action<ProjectionUpdate>> _subscribers = new();
+    private readonly Core.Messaging.Broadcaster<ProjectionUpdate> _updates = new();
 
     public ValueTask EnqueueAsync(int id, CancellationToken cancellationToken = default) => _channel.Writer.WriteAsync(id, cancellationToken);
 
@@ -36,35 +36,7 @@ public sealed class ProjectionQueue
         return true;
     }
 
-    public IDisposable Subscribe(Action<ProjectionUpdate> handler)
-    {
-        var key = Guid.NewGuid();
-        _subscribers[key] = handler;
-        return new Subscription(() => _subscribers.TryRemove(key, out _));
-    }
+    public IDisposable Subscribe(Action<ProjectionUpdate> handler) => _updates.Subscribe(handler);
 
-    public void Publish(ProjectionUpdate update)
-    {
-        foreach (var handler in _subscribers.Values)
-        {
-            try
-            {
-                handler(update);
-            }
-            catch (Exception)
-            {
-                // A failing page must not stop the worker or the other pages.
-            }
-        }
-    }
-
-    private sealed class Subscription(Action dispose) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) dispose();
-        }
-    }
+    public void Publish(ProjectionUpdate update) => _updates.Publish(update);
 }
