@@ -5,6 +5,7 @@ using EmbedDashboard.Inference.Setup;
 using EmbedDashboard.Training.Artifacts;
 using EmbedDashboard.Training.FineTuning;
 using EmbedDashboard.Training.Jobs;
+using EmbedDashboard.Training.Torch;
 
 namespace EmbedDashboard.Training.Methods;
 
@@ -28,6 +29,16 @@ public static class FineTuneMethod
         foreach (var path in new[] { weightsPath, configPath, vocabPath })
         {
             if (!File.Exists(path)) throw new TrainingInputException($"Fine-tuning needs MiniLM's weights; not found: {Path.GetFullPath(path)} (run set-up).");
+        }
+
+        try
+        {
+            LibTorchCompat.EnsureLoadable();
+            TorchSharp.torch.InitializeDeviceType(TorchSharp.DeviceType.CPU);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new TrainingInputException($"TorchSharp (libtorch) could not be loaded, so encoders cannot be fine-tuned on this machine: {ex.GetBaseException().Message} ({LibTorchCompat.Status}).");
         }
 
         context.Progress.Report(new TrainingProgress(0, "Loading MiniLM's weights"));

@@ -47,9 +47,17 @@ public static class LibTorchCompat
         var bytes = File.ReadAllBytes(library);
         var missing = MarkMissingVersionsWeak(bytes, "libstdc++.so.6", systemVersions);
         if (missing.Count == 0) return "libLibTorchSharp.so loads as shipped";
-        var temp = library + ".patching";
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, library, overwrite: true);
+        try
+        {
+            var temp = library + ".patching";
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, library, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"could not patch {library} ({ex.Message}); libtorch will not load on this system";
+        }
+
         return $"marked {string.Join(", ", missing)} weak in {library} (system libstdc++ lacks them; only an unrelocated std::ios_base_library_init reference uses them)";
     }
 
