@@ -56,6 +56,15 @@ public sealed class ProbesBrowserTests(AppServerFixture app)
     [Fact]
     public async Task AntonymProbe_Compute_TableForEveryEmbedder()
     {
+        // WordNet and AFINN are imported in the background after start; wait for them as a user would.
+        var datasets = await app.OpenAsync("/datasets");
+        var afinn = datasets.GetByTestId("datasets-table").Locator("tbody tr", new() { HasTextString = "AFINN-165" });
+        for (var attempt = 0; attempt < 90 && await afinn.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(2000);
+            await datasets.ReloadAsync();
+        }
+
         var page = await app.OpenAsync("/probes/antonyms");
 
         await page.GetByTestId("antonym-compute").ClickAsync();
@@ -65,5 +74,11 @@ public sealed class ProbesBrowserTests(AppServerFixture app)
         Assert.True(await table.Locator("thead th").CountAsync() >= 3, "a column per embedder (GloVe, MiniLM and any trained one)");
         await Assertions.Expect(table).ToContainTextAsync("pairs in vocabulary");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.DataFolder, "antonyms.png"), FullPage = true });
+
+        // Any pair side by side: the default ugly/beautiful under every embedder, with the cosine and rank.
+        await page.GetByTestId("pair-compare").ClickAsync();
+        var views = page.GetByTestId("pair-view");
+        await Assertions.Expect(views.Nth(1)).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(views.First).ToContainTextAsync("cos(ugly, beautiful)");
     }
 }

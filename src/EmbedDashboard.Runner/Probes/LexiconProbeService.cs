@@ -35,6 +35,32 @@ public sealed class LexiconProbeService(NeighbourProbeService neighbours, IEmbed
         return results;
     }
 
+    /// <summary>
+    /// One word pair side by side under every embedder, over the same word vocabulary: their cosine,
+    /// where b ranks among a's neighbours, and a's nearest neighbours.
+    /// </summary>
+    public async Task<IReadOnlyList<PairView>> PairAsync(string a, string b, int k = 10, CancellationToken cancellationToken = default)
+    {
+        a = a.Trim().ToLowerInvariant();
+        b = b.Trim().ToLowerInvariant();
+        var views = new List<PairView>();
+        foreach (var info in registry.Installed)
+        {
+            var index = await neighbours.IndexAsync(info.Id, "words", cancellationToken);
+            if (!index.Contains(a) || !index.Contains(b))
+            {
+                var missing = string.Join(" and ", new[] { a, b }.Where(w => !index.Contains(w)).Select(w => $"'{w}'"));
+                views.Add(new PairView(info.Id, info.DisplayName, null, null, [], $"{missing} not among the {index.Count:N0} words for {info.DisplayName}."));
+                continue;
+            }
+
+            var rank = index.RankOf(index.Vector(a), b, new HashSet<string>(StringComparer.Ordinal) { a });
+            views.Add(new PairView(info.Id, info.DisplayName, index.Cosine(a, b), rank, index.Query(a, k), null));
+        }
+
+        return views;
+    }
+
     public async Task<IReadOnlyList<EmbedderAnalogy>> AnalogyAsync(string a, string b, string c, CancellationToken cancellationToken = default)
     {
         var results = new List<EmbedderAnalogy>();
@@ -68,3 +94,6 @@ public sealed class LexiconProbeService(NeighbourProbeService neighbours, IEmbed
         }
     }
 }
+
+/// <summary>A word pair under one embedder: cosine, b's rank among a's neighbours (1 = nearest), a's neighbours.</summary>
+public sealed record PairView(string EmbedderId, string Name, float? Cosine, int? RankOfB, IReadOnlyList<Neighbour> NeighboursOfA, string? Problem);

@@ -63,6 +63,17 @@ public partial class AntonymProbePage
         ("Polarity separability (5-fold logistic probe)", r => $"{F(r.Separability.Mean)} ± {F(r.Separability.Std)} (majority {F(r.MajorityBaseline)}; {r.PolarWordsCovered:N0} AFINN words)"),
     ];
 
+    private string _pairA = "ugly";
+    private string _pairB = "beautiful";
+    private IReadOnlyList<PairView>? _pair;
+
+    private async Task ShowPairAsync(string a, string b)
+    {
+        if (string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b)) return;
+        (_pairA, _pairB) = (a.Trim().ToLowerInvariant(), b.Trim().ToLowerInvariant());
+        _pair = await Lexicon.PairAsync(_pairA, _pairB);
+    }
+
     private async Task ComputeAsync()
     {
         _busy = true;
