@@ -28,6 +28,19 @@ public sealed class ProjectionsBrowserTests(AppServerFixture app)
         await Assertions.Expect(page.Locator("[data-testid=projection] .main-svg").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.DataFolder, "projections.png"), FullPage = true });
 
+        // Click a point (Plotly's click event, as a mouse click on the WebGL canvas raises it): the item is
+        // selected in every plot and its nearest texts are listed under each embedder.
+        await page.EvaluateAsync(@"() => {
+            const plot = document.querySelector('[data-testid=projection-plot] .js-plotly-plot');
+            const trace = plot.data[0];
+            plot.emit('plotly_click', { points: [{ curveNumber: 0, pointNumber: 0, pointIndex: 0, x: trace.x[0], y: trace.y[0], data: trace, fullData: plot._fullData[0] }] });
+        }");
+        await Assertions.Expect(page.GetByTestId("selection")).ToContainTextAsync("Selected:", new() { Timeout = 60_000 });
+        var neighbourLists = page.GetByTestId("selection-neighbours");
+        await Assertions.Expect(neighbourLists).ToHaveCountAsync(2, new() { Timeout = 120_000 });
+        await Assertions.Expect(neighbourLists.First.Locator("li")).ToHaveCountAsync(5, new() { Timeout = 120_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.DataFolder, "projections-selected.png"), FullPage = true });
+
         // The same request again is answered from the SQLite cache.
         await page.GotoAsync($"{app.BaseUrl}/projections?dataset={Uri.EscapeDataString(name)}&max=40&run=1");
         await AppServerFixture.WaitInteractiveAsync(page);

@@ -93,14 +93,20 @@ public partial class ProjectionPlot
     private void OnClick(IEnumerable<EventDataPoint> points)
     {
         var point = points.FirstOrDefault();
-        if (point?.CurveNumber is null || point.PointNumber is null) return;
-        var curve = Convert.ToInt32(point.CurveNumber, System.Globalization.CultureInfo.InvariantCulture);
-        var index = Convert.ToInt32(point.PointNumber, System.Globalization.CultureInfo.InvariantCulture);
+        if (AsInt(point?.CurveNumber) is not { } curve || AsInt(point?.PointNumber) is not { } index) return;
         if (curve < _pointsByTrace.Count && index < _pointsByTrace[curve].Count)
         {
             _ = InvokeAsync(() => OnItemClicked.InvokeAsync(_pointsByTrace[curve][index].Item));
         }
     }
+
+    // Plotly.Blazor types these as object: they arrive as JsonElement from the browser.
+    internal static int? AsInt(object? value) => value switch
+    {
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Number } e when e.TryGetInt32(out var i) => i,
+        IConvertible c => Convert.ToInt32(c, System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
