@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Probes;
@@ -35,34 +34,9 @@ public sealed class NeighbourProbeService(IEmbedderRegistry registry, DatasetSto
         return result;
     }
 
-    public async Task<IReadOnlyList<NeighbourList>> QueryAsync(string query, int k, string vocabulary, IReadOnlyList<string> embedderIds, CancellationToken cancellationToken = default)
-    {
-        var lists = new List<NeighbourList>();
-        foreach (var id in embedderIds)
-        {
-            try
-            {
-                var embedder = registry.Get(id);
-                var index = await IndexAsync(embedder, vocabulary, cancellationToken);
-                var embedded = await embedder.EmbedAsync([query], EmbedOptions.Default, cancellationToken: cancellationToken);
-                if (embedded.Missing[0])
-                {
-                    lists.Add(new NeighbourList(id, [], new HashSet<string>(), TimeSpan.Zero, $"'{query}' has no known word for {embedder.Info.DisplayName}."));
-                    continue;
-                }
-
-                var watch = Stopwatch.StartNew();
-                var neighbours = index.Query(embedded.Row(0).ToArray(), k, new HashSet<string>(StringComparer.Ordinal) { query, query.ToLowerInvariant() });
-                lists.Add(new NeighbourList(id, neighbours, new HashSet<string>(), watch.Elapsed, null));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                lists.Add(new NeighbourList(id, [], new HashSet<string>(), TimeSpan.Zero, ex.Message));
-            }
-        }
-
-        return NeighbourComparison.MarkUnique(lists);
-    }
+    /// <summary>Top-k under each embedder, neighbours only one embedder finds marked (the lists of <see cref="CompareAsync"/>).</summary>
+    public async Task<IReadOnlyList<NeighbourList>> QueryAsync(string query, int k, string vocabulary, IReadOnlyList<string> embedderIds, CancellationToken cancellationToken = default) =>
+        (await CompareAsync(query, k, vocabulary, embedderIds, cancellationToken)).Lists;
 
     /// <summary>
     /// Top-k under each embedder plus, for each pair of embedders, "what moves most": every neighbour of

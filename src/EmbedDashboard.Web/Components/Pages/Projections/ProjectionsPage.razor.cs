@@ -12,7 +12,7 @@ namespace EmbedDashboard.Web.Components.Pages.Projections;
 
 public partial class ProjectionsPage : IDisposable
 {
-    private const string ShareKind = "projections";
+    internal const string ShareKind = "projections";
     private IReadOnlyList<DatasetEntity> _datasets = [];
     private readonly List<Panel> _panels = [];
     private IReadOnlyList<string> _problems = [];
@@ -29,8 +29,7 @@ public partial class ProjectionsPage : IDisposable
     private double _minDist = 0.1;
     private int? _selectedItem;
     private string? _selectedText;
-    private string? _shareUrl;
-    private string? _sharedProblem;
+    private bool? _sharedValid;
 
     private sealed class Panel(string embedderId)
     {
@@ -60,28 +59,18 @@ public partial class ProjectionsPage : IDisposable
     [Inject]
     public required NavigationManager Navigation { get; set; }
 
-    /// <summary>Set when opened through a share link: the state comes from the link and the page is read-only.</summary>
-    [Parameter]
-    public string? Token { get; set; }
+    /// <summary>Share token when opened through /shared/&lt;token&gt; (the address holds the state): the page is then read-only.</summary>
+    [SupplyParameterFromQuery(Name = "shared")]
+    public string? Shared { get; set; }
 
-    private bool ReadOnly => Token is not null;
+    private bool ReadOnly => _sharedValid == true;
 
     protected override async Task OnInitializedAsync()
     {
         _datasets = (await Datasets.ListAsync()).Where(d => d.Task is Core.Datasets.TaskKind.Classification or Core.Datasets.TaskKind.FaqRetrieval).ToList();
+        _sharedValid = await Sharing.SharedState.ResolveAsync(ShareLinks, Shared, ShareKind);
+        if (_sharedValid == false) return;
         var query = new Uri(Navigation.Uri).Query;
-        if (Token is not null)
-        {
-            var link = await ShareLinks.ResolveAsync(Token);
-            if (link is null || link.Kind != ShareKind)
-            {
-                _sharedProblem = "This link does not exist or has been revoked.";
-                return;
-            }
-
-            query = link.State ?? "";
-        }
-
         ApplyState(QueryHelpers.ParseQuery(query));
         _subscription = Projections.Updates.Subscribe(OnUpdate);
         // Auto-run only once interactive: during the static prerender a navigation would become a redirect.
@@ -133,7 +122,6 @@ public partial class ProjectionsPage : IDisposable
         _selectedItem = null;
         _neighbourLists = [];
         _fullTexts = null;
-        _shareUrl = null;
         // Keep the address in step with the form, so the view can be bookmarked or linked.
         var address = Navigation.ToAbsoluteUri("projections" + StateQuery() + "&run=1").ToString();
         if (!ReadOnly && address != Navigation.Uri) Navigation.NavigateTo(address, new NavigationOptions { ReplaceHistoryEntry = true });
@@ -202,12 +190,6 @@ public partial class ProjectionsPage : IDisposable
         if (list is null || _fullTexts is null) return new HashSet<int>();
         var labels = list.Neighbours.Select(n => n.Label).ToHashSet(StringComparer.Ordinal);
         return Enumerable.Range(0, _fullTexts.Count).Where(i => labels.Contains(_fullTexts[i])).ToHashSet();
-    }
-
-    private async Task ShareAsync()
-    {
-        var link = await ShareLinks.CreateAsync(ShareKind, 0, StateQuery());
-        _shareUrl = Navigation.ToAbsoluteUri($"shared/projections/{link.Token}").ToString();
     }
 
     private string DatasetLabel(int id) => _datasets.FirstOrDefault(d => d.Id == id) is { } d ? $"{d.Name} ({d.ItemCount:N0})" : "";
