@@ -21,6 +21,15 @@ public sealed class RunEntity
     public DatasetEntity? Dataset { get; set; }
     public required string EmbedderId { get; set; }
 
+    // What the run was compared as, frozen when it was created: deleting or re-importing the embedder later
+    // never renames an old result or turns a task-specific run into a "general" baseline. Null for runs
+    // created before these columns existed (their views fall back to the registry).
+    public string? EmbedderName { get; set; }
+    public bool? EmbedderIsGeneral { get; set; }
+    public string? EmbedderKind { get; set; }
+    public int? EmbedderDimension { get; set; }
+    public string? BaseEmbedderId { get; set; }
+
     public RunStatus Status { get; set; }
     public double Progress { get; set; }
     public string? ProgressMessage { get; set; }

@@ -265,14 +265,29 @@ namespace EmbedDashboard.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BaseEmbedderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DatasetId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EfficiencyJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EmbedderDimension")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EmbedderId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("EmbedderIsGeneral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmbedderKind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmbedderName")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Error")

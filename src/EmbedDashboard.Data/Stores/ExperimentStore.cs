@@ -3,7 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmbedDashboard.Data.Stores;
 
-public sealed record RunPlan(int DatasetId, string EmbedderId);
+/// <summary>One run to create, with the embedder's facts as they are now (frozen into the run).</summary>
+public sealed record RunPlan(int DatasetId, string EmbedderId)
+{
+    public string? EmbedderName { get; init; }
+    public bool? EmbedderIsGeneral { get; init; }
+    public string? EmbedderKind { get; init; }
+    public int? EmbedderDimension { get; init; }
+    public string? BaseEmbedderId { get; init; }
+}
 
 public sealed class ExperimentStore(IDbContextFactory<EmbedDashboardDbContext> factory, TimeProvider clock)
 {
@@ -25,6 +33,11 @@ public sealed class ExperimentStore(IDbContextFactory<EmbedDashboardDbContext> f
             {
                 DatasetId = r.DatasetId,
                 EmbedderId = r.EmbedderId,
+                EmbedderName = r.EmbedderName,
+                EmbedderIsGeneral = r.EmbedderIsGeneral,
+                EmbedderKind = r.EmbedderKind,
+                EmbedderDimension = r.EmbedderDimension,
+                BaseEmbedderId = r.BaseEmbedderId,
                 Status = RunStatus.Queued,
                 QueuedAt = now,
             }).ToList(),

@@ -24,6 +24,7 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
     private readonly int _clsId;
     private readonly int _sepId;
     private readonly int _unkId;
+    private readonly EncoderProfile _profile;
 
     /// <param name="intraOpThreads">ONNX Runtime intra-op threads; 0 = its default (all cores).</param>
     /// <param name="cache">Shared cache; null = a private one with the default budget. Use <see cref="EmbeddingCache.Disabled"/> to measure.</param>
@@ -61,7 +62,8 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
             throw;
         }
 
-        _tokenizer = BertTokenizer.Create(vocabPath, new BertOptions { LowerCaseBeforeTokenization = true });
+        _profile = info.Profile ?? EncoderProfile.Default;
+        _tokenizer = BertTokenizer.Create(vocabPath, new BertOptions { LowerCaseBeforeTokenization = _profile.LowerCase });
         _clsId = _tokenizer.ClassificationTokenId;
         _sepId = _tokenizer.SeparatorTokenId;
         _unkId = _tokenizer.UnknownTokenId;
@@ -89,13 +91,17 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
         var dim = Info.Dimension;
         var maxTokens = MaxTokens(options);
         var data = new float[texts.Count * dim];
-        var signature = $"{options.Pooling}|{options.Normalize}|{maxTokens}";
+        var pooling = options.PoolingFor(_profile);
+        var prefix = _profile.PrefixFor(options.Role);
+        // The prefix becomes part of the text, so the cache keys on it too.
+        var signature = $"{pooling}|{options.Normalize}|{maxTokens}";
         var todo = new List<Pending>(texts.Count);
         long tokens = 0, unknown = 0;
         var hits = 0;
         for (var i = 0; i < texts.Count; i++)
         {
-            var key = _cache.Enabled ? EmbeddingCache.Key(Info.Id, signature, texts[i]) : null;
+            var text = prefix.Length == 0 ? texts[i] : prefix + texts[i];
+            var key = _cache.Enabled ? EmbeddingCache.Key(Info.Id, signature, text) : null;
             if (key is not null && _cache.TryGet(key, out var cached))
             {
                 cached.CopyTo(data, i * dim);
@@ -103,7 +109,7 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
                 continue;
             }
 
-            var ids = Tokenize(texts[i], maxTokens);
+            var ids = Tokenize(text, maxTokens);
             tokens += ids.Count;
             unknown += ids.Count(id => id == _unkId);
             todo.Add(new Pending(i, key, ids));
@@ -119,8 +125,13 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
             await Task.Run(() => RunBatch(batch.ConvertAll(b => b.Ids), (row, hidden, mask) =>
             {
                 var destination = data.AsSpan(batch[row].Index * dim, dim);
-                if (options.Pooling == Pooling.Cls) PoolingMath.ClsPool(hidden, dim, destination);
-                else PoolingMath.MeanPool(hidden, mask, dim, destination);
+                switch (pooling)
+                {
+                    case Pooling.Cls: PoolingMath.ClsPool(hidden, dim, destination); break;
+                    case Pooling.Max: PoolingMath.MaxPool(hidden, mask, dim, destination); break;
+                    default: PoolingMath.MeanPool(hidden, mask, dim, destination); break;
+                }
+
                 if (options.Normalize) PoolingMath.L2Normalize(destination);
                 if (batch[row].Key is { } key) _cache.Add(key, destination.ToArray());
             }), cancellationToken);
@@ -138,8 +149,14 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
 
     private readonly record struct Pending(int Index, string? Key, IReadOnlyList<int> Ids);
 
-    /// <summary>Requested MaxTokens, but never beyond the model's position embeddings (ONNX Runtime would fail on a gather).</summary>
-    private int MaxTokens(EmbedOptions options) => Math.Clamp(options.MaxTokens, 3, _maxPositions);
+    /// <summary>The profile of this encoder (pooling, normalisation, max length, prefixes, lower-casing).</summary>
+    public EncoderProfile Profile => _profile;
+
+    /// <summary>
+    /// Requested MaxTokens, but never beyond the model's own max_seq_length nor its position embeddings
+    /// (ONNX Runtime would fail on a gather).
+    /// </summary>
+    public int MaxTokens(EmbedOptions options) => Math.Clamp(Math.Min(options.MaxTokens, _profile.MaxTokens), 3, _maxPositions);
 
     /// <summary>max_position_embeddings from config.json beside the model; 512 (BERT's) when there is none.</summary>
     private static int ReadMaxPositions(string modelPath)

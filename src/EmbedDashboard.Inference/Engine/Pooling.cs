@@ -25,6 +25,27 @@ public static class PoolingMath
         }
     }
 
+    /// <summary>Element-wise maximum over the attended token rows (sentence-transformers' pooling_mode_max_tokens).</summary>
+    public static void MaxPool(ReadOnlySpan<float> tokens, ReadOnlySpan<long> mask, int dim, Span<float> destination)
+    {
+        var first = true;
+        for (var t = 0; t < mask.Length; t++)
+        {
+            if (mask[t] == 0) continue;
+            if (first)
+            {
+                tokens.Slice(t * dim, dim).CopyTo(destination);
+                first = false;
+            }
+            else
+            {
+                TensorPrimitives.Max(destination, tokens.Slice(t * dim, dim), destination);
+            }
+        }
+
+        if (first) destination.Clear();
+    }
+
     /// <summary>The [CLS] token's vector (first position).</summary>
     public static void ClsPool(ReadOnlySpan<float> tokens, int dim, Span<float> destination) => tokens[..dim].CopyTo(destination);
 

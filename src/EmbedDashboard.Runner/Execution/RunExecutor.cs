@@ -51,13 +51,17 @@ public sealed class RunExecutor(DatasetStore datasets, IEmbedderRegistry registr
         options.SplitSeed,
         options.Seeds,
         options.MaxItems,
-        options.Pooling.ToString(),
-        options.MaxTokens,
+        info.Kind is EmbedderKind.StaticWordVectors or EmbedderKind.TrainedEmbeddingLayer ? "mean of word vectors" : options.ToEmbedOptions().PoolingFor(info.Profile).ToString(),
+        info.Profile is { } profile ? Math.Min(options.MaxTokens, profile.MaxTokens) : options.MaxTokens,
         options.BatchSize,
         LibraryVersions.Value,
         RuntimeInformation.FrameworkDescription,
         RuntimeInformation.OSDescription,
-        Environment.ProcessorCount);
+        Environment.ProcessorCount,
+        info.Profile?.QueryPrefix ?? "",
+        info.Profile?.PassagePrefix ?? "",
+        info.Profile?.LowerCase,
+        info.BaseEmbedderId);
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> LibraryVersions = new(() =>
     {

@@ -14,7 +14,11 @@ public sealed record ReproducibilityRecord(
     IReadOnlyDictionary<string, string> LibraryVersions,
     string Runtime,
     string Os,
-    int ProcessorCount);
+    int ProcessorCount,
+    string QueryPrefix = "",
+    string PassagePrefix = "",
+    bool? LowerCase = null,
+    string? BaseEmbedderId = null);
 
 /// <summary>What a run cost; the x axis of the accuracy-vs-cost charts.</summary>
 public sealed record EfficiencyRecord(

@@ -46,7 +46,8 @@ public sealed class ExperimentService(
             else datasetIds.Add(match.Id);
         }
 
-        var installed = registry.Installed.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var infos = registry.Installed.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var installed = infos.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var id in spec.Embedders.Distinct().Where(id => !installed.Contains(id)))
         {
             problems.Add($"Unknown embedder '{id}'. Installed: {string.Join(", ", installed.Order())}.");
@@ -57,7 +58,7 @@ public sealed class ExperimentService(
             throw new ExperimentSpecException(problems);
         }
 
-        var plan = (from d in datasetIds from e in spec.Embedders.Distinct() select new RunPlan(d, e)).ToList();
+        var plan = (from d in datasetIds from e in spec.Embedders.Distinct() select Plan(d, infos[e])).ToList();
         var experiment = await experiments.CreateAsync(spec.Name.Trim(), JsonSerializer.Serialize(spec, SpecJson), plan, cancellationToken);
         foreach (var run in experiment.Runs)
         {
@@ -66,6 +67,16 @@ public sealed class ExperimentService(
 
         return experiment;
     }
+
+    /// <summary>A run freezes the embedder's name, kind and general/task-specific standing as they are now.</summary>
+    private static RunPlan Plan(int datasetId, EmbedderInfo info) => new(datasetId, info.Id)
+    {
+        EmbedderName = info.DisplayName,
+        EmbedderIsGeneral = info.IsGeneral,
+        EmbedderKind = info.Kind.ToString(),
+        EmbedderDimension = info.Dimension,
+        BaseEmbedderId = info.BaseEmbedderId,
+    };
 
     public async Task<RunOptions> OptionsAsync(int experimentId, CancellationToken cancellationToken = default)
     {

@@ -29,7 +29,8 @@ public sealed record RunOptions
 
     public int SplitSeed { get; init; } = 13;
 
-    public Pooling Pooling { get; init; } = Pooling.Mean;
+    /// <summary>Null: each encoder pools as its own configuration says (MiniLM mean, arctic-embed CLS, …).</summary>
+    public Pooling? Pooling { get; init; }
 
     public int MaxTokens { get; init; } = 256;
 

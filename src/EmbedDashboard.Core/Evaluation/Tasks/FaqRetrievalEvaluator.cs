@@ -21,7 +21,7 @@ public static class FaqRetrievalEvaluator
         var watch = Stopwatch.StartNew();
         var answers = pairs.Select(p => p.Answer).Distinct(StringComparer.Ordinal).ToList();
         var answerIndex = answers.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i, StringComparer.Ordinal);
-        var batch = await embedder.EmbedAsync([.. pairs.Select(p => p.Question), .. answers], embedOptions, new ProgressSlice(progress, 0, 0.9, "Embedding"), cancellationToken);
+        var batch = await QueryPassageEmbedding.EmbedAsync(embedder, pairs.Select(p => p.Question).ToList(), answers, embedOptions, new ProgressSlice(progress, 0, 0.9, "Embedding"), cancellationToken);
         var d = batch.Dimension;
         var unit = RowMath.UnitRows(batch.Data, batch.Count, d);
         var n = pairs.Count;

@@ -22,15 +22,13 @@ public static class QaEvaluator
         var sentencesOf = new Dictionary<string, IReadOnlyList<SentenceSpan>>(StringComparer.Ordinal);
         foreach (var e in examples) sentencesOf.TryAdd(e.Context, SentenceSplitter.Split(e.Context));
 
-        // One embedding call over distinct texts: a sentence shared by several questions is embedded once.
-        var texts = new List<string>();
-        var row = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var text in examples.Select(e => e.Question).Concat(sentencesOf.Values.SelectMany(s => s.Select(x => x.Text))))
-        {
-            if (row.TryAdd(text, texts.Count)) texts.Add(text);
-        }
-
-        var batch = await embedder.EmbedAsync(texts, embedOptions, new ProgressSlice(progress, 0, 0.9, "Embedding"), cancellationToken);
+        // Distinct questions (queries) and distinct sentences (passages): a sentence shared by several questions is
+        // embedded once. Queries and passages are separate calls so a retrieval encoder gets each one's prefix.
+        var questions = examples.Select(e => e.Question).Distinct(StringComparer.Ordinal).ToList();
+        var passages = sentencesOf.Values.SelectMany(s => s.Select(x => x.Text)).Distinct(StringComparer.Ordinal).ToList();
+        var questionRow = questions.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
+        var passageRow = passages.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => questions.Count + x.i, StringComparer.Ordinal);
+        var batch = await QueryPassageEmbedding.EmbedAsync(embedder, questions, passages, embedOptions, new ProgressSlice(progress, 0, 0.9, "Embedding"), cancellationToken);
         var unit = RowMath.UnitRows(batch.Data, batch.Count, batch.Dimension);
         var d = batch.Dimension;
         var ranks = new List<int>();
@@ -46,7 +44,7 @@ public static class QaEvaluator
                 continue;
             }
 
-            var question = row[e.Question];
+            var question = questionRow[e.Question];
             if (batch.Missing[question])
             {
                 notCovered++;
@@ -56,7 +54,7 @@ public static class QaEvaluator
             var scores = new float[sentences.Count];
             for (var i = 0; i < sentences.Count; i++)
             {
-                var sentence = row[sentences[i].Text];
+                var sentence = passageRow[sentences[i].Text];
                 // A sentence without a vector cannot be found: it ranks last.
                 scores[i] = batch.Missing[sentence] ? float.NegativeInfinity : TensorPrimitives.Dot(unit.AsSpan(question * d, d), unit.AsSpan(sentence * d, d));
             }

@@ -19,7 +19,7 @@ public partial class NewExperimentPage
     private int _maxTokens = new RunOptions().MaxTokens;
     private int _batchSize = new RunOptions().BatchSize;
     private int _splitSeed = new RunOptions().SplitSeed;
-    private Pooling _pooling = Pooling.Mean;
+    private Pooling? _pooling;
 
     [Inject]
     public required DatasetStore Datasets { get; set; }
