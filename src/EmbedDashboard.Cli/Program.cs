@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "bench" => await BenchCommand.RunAsync(args[1..]),
     "run" => await RunCommand.RunAsync(args[1..]),
     "import" => await ImportCommand.RunAsync(args[1..]),
+    "models" => await ModelsCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -18,6 +19,9 @@ static int Usage()
           bench [--n 1000]    sentences/s of each embedder at batch sizes 1, 8, 32, 128
           import <file> [--format F] [--name N]   import a dataset into the store
           run <spec.json>     run an experiment from a JSON spec and print the results table
+          models add PATH --name NAME [--task-specific] [--pooling mean|cls|max] [--max-tokens N]
+                 [--query-prefix TEXT] [--passage-prefix TEXT] [--source TEXT] [--licence TEXT]
+          models list | models remove ID
         """);
     return 2;
 }

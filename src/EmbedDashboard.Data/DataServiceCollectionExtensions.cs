@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TrainingJobStore>();
         services.AddSingleton<ProjectionStore>();
         services.AddSingleton<ShareLinkStore>();
+        services.AddSingleton<EmbedderUsageStore>();
         return services;
     }
 

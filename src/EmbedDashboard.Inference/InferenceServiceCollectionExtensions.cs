@@ -1,5 +1,6 @@
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Inference.Engine;
+using EmbedDashboard.Inference.Import;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,8 @@ public static class InferenceServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<EmbedderRegistry>();
         services.AddSingleton<IEmbedderRegistry>(sp => sp.GetRequiredService<EmbedderRegistry>());
+        services.AddSingleton<ImportedModelCatalog>();
+        services.AddSingleton<IRemovableEmbedders>(sp => sp.GetRequiredService<ImportedModelCatalog>());
         return services;
     }
 }

@@ -16,6 +16,7 @@ public static class RunnerServiceCollectionExtensions
             .Bind(configuration.GetSection(RunnerOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<Models.ModelLibrary>();
         services.AddSingleton<RunQueue>();
         services.AddSingleton<RunCancellations>();
         services.AddSingleton<RunProgressHub>();

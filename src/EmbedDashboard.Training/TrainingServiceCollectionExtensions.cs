@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Training.Artifacts;
 using EmbedDashboard.Training.Jobs;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +16,7 @@ public static class TrainingServiceCollectionExtensions
     public static IServiceCollection AddEmbedDashboardTraining(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<TrainedEmbedderCatalog>();
+        services.AddSingleton<IRemovableEmbedders>(sp => sp.GetRequiredService<TrainedEmbedderCatalog>());
         services.AddSingleton<TrainingQueue>();
         services.AddSingleton<TrainingProgressHub>();
         services.AddSingleton<TrainingJobExecutor>();

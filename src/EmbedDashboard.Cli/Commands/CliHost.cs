@@ -3,6 +3,7 @@ using EmbedDashboard.Data;
 using EmbedDashboard.Inference;
 using EmbedDashboard.Runner;
 using EmbedDashboard.Training;
+using EmbedDashboard.Inference.Import;
 using EmbedDashboard.Training.Artifacts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ internal static class CliHost
         services.AddEmbedDashboardTraining(configuration);
         var provider = services.BuildServiceProvider();
         await DatabaseInitializer.InitializeAsync(provider);
+        provider.GetRequiredService<ImportedModelCatalog>().LoadAll();
         provider.GetRequiredService<TrainedEmbedderCatalog>().LoadAll();
         return provider;
     }

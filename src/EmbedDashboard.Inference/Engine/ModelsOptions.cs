@@ -14,4 +14,18 @@ public sealed class ModelsOptions
     /// <summary>ONNX Runtime intra-op threads (0 = ONNX Runtime's default: all cores).</summary>
     [Range(0, 64)]
     public int IntraOpThreads { get; set; }
+
+    /// <summary>
+    /// Server folders the Models page may import from (a path outside every one of them is refused). Empty: server
+    /// folders cannot be imported from the browser; uploads and the CLI still work.
+    /// </summary>
+    public string[] ImportRoots { get; set; } = [];
+
+    /// <summary>Upper bound on what one import may occupy once unpacked or decompressed (zip-bomb guard).</summary>
+    [Range(1L << 20, 1L << 40)]
+    public long MaxImportBytes { get; set; } = 8L << 30;
+
+    /// <summary>Upper bound on the files uploaded for one model in the browser.</summary>
+    [Range(1L << 10, 1L << 40)]
+    public long MaxUploadBytes { get; set; } = 2L << 30;
 }

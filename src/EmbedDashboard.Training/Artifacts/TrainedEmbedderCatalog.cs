@@ -15,7 +15,7 @@ namespace EmbedDashboard.Training.Artifacts;
 /// experiment, probe and projection can use them like the installed models. Registered lazily: the
 /// list is known at start, the weights are read on first use.
 /// </summary>
-public sealed class TrainedEmbedderCatalog
+public sealed class TrainedEmbedderCatalog : IRemovableEmbedders
 {
     private readonly EmbedderRegistry _registry;
     private readonly int _threads;
@@ -86,6 +86,14 @@ public sealed class TrainedEmbedderCatalog
         RegisterFrom(manifest, Store.FolderOf(manifest.Id));
     }
 
+    public bool Owns(string id) => Get(id) is not null;
+
+    bool IRemovableEmbedders.Remove(string id) => Delete(id);
+
+    /// <summary>PCA reductions embed through their base at run time, so the base cannot go while they exist.</summary>
+    public IEnumerable<string> DependentsOf(string id) =>
+        All.Where(m => m.Type == ArtifactType.PcaReduction && m.BaseEmbedderId == id).Select(m => m.Id);
+
     public bool Delete(string id)
     {
         _registry.Unregister(id);
@@ -98,7 +106,10 @@ public sealed class TrainedEmbedderCatalog
         var main = Path.Combine(folder, manifest.MainFile);
         var info = new EmbedderInfo(manifest.Id, manifest.DisplayName, manifest.Kind, manifest.Dimension,
             File.Exists(main) ? new FileInfo(main).Length : 0, manifest.MainFileSha256,
-            $"trained here: {manifest.Method}; on {manifest.Dataset} ({manifest.TrainExamples:N0} training examples)", manifest.License);
+            $"trained here: {manifest.Method}; on {manifest.Dataset} ({manifest.TrainExamples:N0} training examples)", manifest.License)
+        {
+            BaseEmbedderId = manifest.BaseEmbedderId,
+        };
         _registry.Register(info, LoaderFor(manifest, folder, info));
         _manifests[manifest.Id] = manifest;
     }

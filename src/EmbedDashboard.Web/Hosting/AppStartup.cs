@@ -1,6 +1,7 @@
 using EmbedDashboard.Core.Paths;
 using EmbedDashboard.Data;
 using EmbedDashboard.Inference.Setup;
+using EmbedDashboard.Inference.Import;
 using EmbedDashboard.Training.Artifacts;
 
 namespace EmbedDashboard.Web.Hosting;
@@ -9,7 +10,7 @@ public static class AppStartup
 {
     /// <summary>
     /// Everything the app needs before it serves a page: assets installed (the first start fetches
-    /// and converts them; later starts only check markers), database migrated, interrupted runs found, trained embedders registered.
+    /// and converts them; later starts only check markers), database migrated, interrupted runs found, imported and trained embedders registered.
     /// A failed asset set-up is logged and shown on the Models page instead of stopping the app.
     /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
@@ -31,6 +32,7 @@ public static class AppStartup
         await DatabaseInitializer.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
 
         // Trained embedders are registered before any worker starts, so queued runs that use them find them.
+        app.Services.GetRequiredService<ImportedModelCatalog>().LoadAll();
         app.Services.GetRequiredService<TrainedEmbedderCatalog>().LoadAll();
     }
 }

@@ -1,4 +1,5 @@
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Runner.Models;
 using Microsoft.AspNetCore.Components;
 
 namespace EmbedDashboard.Web.Components.Pages.Models;
@@ -15,11 +16,22 @@ public partial class ModelsPage
     private EmbedDashboard.Training.Artifacts.TrainedEmbedderCatalog? Catalog =>
         Services.GetService(typeof(EmbedDashboard.Training.Artifacts.TrainedEmbedderCatalog)) as EmbedDashboard.Training.Artifacts.TrainedEmbedderCatalog;
 
-    // Removes it from the registry and deletes models/trained/<id>; results of past runs keep its id and hash.
-    private void Delete(string id) => Catalog?.Delete(id);
+    /// <summary>Imported and trained embedders can be added and deleted here (the library is absent in component tests).</summary>
+    private ModelLibrary? Library => Services.GetService(typeof(ModelLibrary)) as ModelLibrary;
+
+    private RemovalOutcome? _removal;
+
+    // Refused while queued or running work needs it; past results keep the name and kind frozen in their runs.
+    private async Task DeleteAsync(string id)
+    {
+        if (Library is { } library) _removal = await library.RemoveAsync(id);
+    }
+
+    private static string ProfileLabel(EncoderProfile p) =>
+        $"{p.Pooling} pooling, ≤{p.MaxTokens} tokens{(p.LowerCase ? "" : ", cased")}{(p.QueryPrefix.Length > 0 ? $", query prefix \"{p.QueryPrefix}\"" : "")}{(p.PassagePrefix.Length > 0 ? $", passage prefix \"{p.PassagePrefix}\"" : "")}";
 
     private static string KindLabel(EmbedderInfo info) =>
-        (info.IsGeneral ? "general · " : "task-specific · ") + info.Kind;
+        (info.IsGeneral ? "general · " : "task-specific · ") + info.Kind + (info.Origin == EmbedderOrigin.BuiltIn ? "" : $" · {info.Origin.ToString().ToLowerInvariant()}");
 
     internal static string FormatBytes(long bytes) => bytes switch
     {
