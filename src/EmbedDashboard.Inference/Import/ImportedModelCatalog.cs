@@ -105,6 +105,7 @@ public sealed class ImportedModelCatalog : IRemovableEmbedders
             }
 
             var manifest = await Task.Run(() => Build(input, build, request, name, log, cancellationToken), cancellationToken);
+            if (input != source) manifest = manifest with { SourceFiles = [ImportedModelStore.Describe(source)] }; // the .zip the user gave
             await _commitGate.WaitAsync(cancellationToken);
             try
             {
@@ -160,7 +161,7 @@ public sealed class ImportedModelCatalog : IRemovableEmbedders
 
         log?.Report($"Reading word vectors from {Path.GetFileName(vectorsFile)}…");
         var watch = Stopwatch.StartNew();
-        var read = WordVectorImport.Read(vectorsFile, _options.MaxImportBytes, cancellationToken);
+        var read = WordVectorImport.Read(vectorsFile, _options.MaxImportBytes, log, cancellationToken);
         read.Vectors.Save(Path.Combine(build, ModelLayout.GloveFileName));
         return Manifest(request, name, from, ImportedFormat.WordVectors, read.Vectors.Dimension, ModelLayout.GloveFileName, sourceFiles) with
         {
@@ -233,9 +234,10 @@ public sealed class ImportedModelCatalog : IRemovableEmbedders
     internal static string Slug(string name)
     {
         var builder = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormKD).ToLowerInvariant())
+        foreach (var c in name.ToLowerInvariant())
         {
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9') builder.Append(c);
+            // Letters of any script stay (a folder name and a URL segment take them); everything else separates.
+            if (char.IsLetterOrDigit(c)) builder.Append(c);
             else if (builder.Length > 0 && builder[^1] != '-') builder.Append('-');
         }
 
