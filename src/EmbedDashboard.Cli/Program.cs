@@ -17,7 +17,7 @@ static int Usage()
         usage: embeddash <command>
           setup               fetch and convert models and built-in datasets (idempotent)
           bench [--n 1000]    sentences/s of each embedder at batch sizes 1, 8, 32, 128
-          import <file> [--format F] [--name N]   import a dataset into the store
+          import <file> [--test TESTFILE] [--format F] [--name N]   import a dataset (with a held-out test file)
           run <spec.json>     run an experiment from a JSON spec and print the results table
           models add PATH --name NAME [--task-specific] [--pooling mean|cls|max] [--max-tokens N]
                  [--query-prefix TEXT] [--passage-prefix TEXT] [--source TEXT] [--licence TEXT]

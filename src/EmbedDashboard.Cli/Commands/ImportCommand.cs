@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmbedDashboard.Cli.Commands;
 
 /// <summary>
-/// `embeddash import <file|folder> [--format F] [--name N]`: the same importer and store as an upload in
+/// `embeddash import <file|folder> [--test TESTFILE] [--format F] [--name N]`: the same importer and store as an upload in
 /// the browser. A folder imports every file whose format can be told from its name; each file stands or
 /// falls alone (a broken one is reported and skipped, the others are kept).
 /// </summary>
@@ -27,7 +27,7 @@ internal static class ImportCommand
 
         if (args.Length == 0 || !File.Exists(args[0]))
         {
-            Console.Error.WriteLine(args.Length == 0 ? "usage: embeddash import <file|folder> [--format F] [--name N]" : $"File not found: {Path.GetFullPath(args[0])}");
+            Console.Error.WriteLine(args.Length == 0 ? "usage: embeddash import <file|folder> [--test TESTFILE] [--format F] [--name N]" : $"File not found: {Path.GetFullPath(args[0])}");
             return 2;
         }
 
@@ -40,11 +40,29 @@ internal static class ImportCommand
             return 2;
         }
 
+        var testFile = Option("--test");
+        if (testFile is not null && !File.Exists(testFile))
+        {
+            Console.Error.WriteLine($"Test file not found: {Path.GetFullPath(testFile)}");
+            return 2;
+        }
+
         await using var services = await CliHost.BuildAsync();
         try
         {
             await using var stream = File.OpenRead(args[0]);
-            var dataset = await services.GetRequiredService<DatasetImportService>().ImportAsync(stream, Path.GetFileName(args[0]), format.Value, Option("--name"));
+            var importer = services.GetRequiredService<DatasetImportService>();
+            EmbedDashboard.Data.Entities.DatasetEntity dataset;
+            if (testFile is null)
+            {
+                dataset = await importer.ImportAsync(stream, Path.GetFileName(args[0]), format.Value, Option("--name"));
+            }
+            else
+            {
+                await using var test = File.OpenRead(testFile);
+                dataset = await importer.ImportWithTestAsync(stream, Path.GetFileName(args[0]), test, Path.GetFileName(testFile), format.Value, Option("--name"));
+            }
+
             Console.WriteLine($"Imported dataset {dataset.Id} \"{dataset.Name}\": {dataset.Task}, {dataset.ItemCount:N0} items. {dataset.Notes}");
             return 0;
         }
@@ -55,3 +73,4 @@ internal static class ImportCommand
         }
     }
 }
+

@@ -18,6 +18,17 @@ public sealed class DatasetImportService(DatasetStore store)
         return await SaveAsync(metadata, imported, cancellationToken);
     }
 
+    /// <summary>A training file and a held-out test file as one dataset with train and test splits.</summary>
+    public async Task<DatasetEntity> ImportWithTestAsync(Stream train, string trainName, Stream test, string testName, ImportFormat format, string? name, CancellationToken cancellationToken = default)
+    {
+        var imported = HeldOutSplit.Import(train, trainName, test, testName, format);
+        var metadata = new DatasetMetadata(
+            string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(trainName) : name.Trim(),
+            imported.Task, format.ToString(), imported.ContentSha256, $"upload: {trainName} (train) + {testName} (test)", null, IsBuiltIn: false,
+            imported.SkippedLines, string.Join(" ", imported.Notes));
+        return await SaveAsync(metadata, imported, cancellationToken);
+    }
+
     public Task<DatasetEntity> SaveAsync(DatasetMetadata metadata, ImportedDataset imported, CancellationToken cancellationToken = default) => imported.ItemType switch
     {
         var t when t == typeof(LabeledText) => store.SaveAsync(metadata, imported.Items.Cast<LabeledText>().ToList(), cancellationToken),

@@ -32,8 +32,10 @@ public sealed class FaqRetrievalEvaluatorTests
 
         Assert.Equal(2, result.Candidates);
         Assert.Equal(1, result.Mrr);
-        Assert.Single(embedder.Calls);
-        Assert.Equal(5, embedder.Calls[0].Count); // 3 questions + 2 distinct answers
+        // Queries and passages are two calls (each with its role's prefix): 3 questions, then the 2 distinct answers.
+        Assert.Equal(2, embedder.Calls.Count);
+        Assert.Equal(["q1", "q2", "q3"], embedder.Calls[0]);
+        Assert.Equal(["a1", "a2"], embedder.Calls[1]);
     }
 
     [Fact]

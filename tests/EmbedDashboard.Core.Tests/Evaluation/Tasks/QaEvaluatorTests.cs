@@ -44,15 +44,17 @@ public sealed class QaEvaluatorTests
     }
 
     [Fact]
-    public async Task EvaluateAsync_SharedContext_SentencesEmbeddedOnceInOneCall()
+    public async Task EvaluateAsync_SharedContext_QuestionOnceThenSentencesOnce()
     {
         var embedder = new TableEmbedder(new Dictionary<string, float[]> { ["q"] = [1f, 0f] });
         QaExample[] examples = [new("1", Context, "q", [new AnswerSpan(0, "Paris")]), new("2", Context, "q", [new AnswerSpan(14, "Rome")])];
 
         await QaEvaluator.EvaluateAsync(embedder, examples, EmbedOptions.Default);
 
-        var call = Assert.Single(embedder.Calls);
-        Assert.Equal(["q", "Paris is big.", "Rome is old.", "Oslo is cold."], call);
+        // The question as a query, then each distinct sentence once as a passage (two calls: each role gets its prefix).
+        Assert.Equal(2, embedder.Calls.Count);
+        Assert.Equal(["q"], embedder.Calls[0]);
+        Assert.Equal(["Paris is big.", "Rome is old.", "Oslo is cold."], embedder.Calls[1]);
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public partial class DatasetsPage : IDisposable
     private string? _error;
     private DatasetEntity? _imported;
     private Timer? _statusPoll;
+    private string? _testFileName;
+    private byte[]? _testFile;
 
     [Inject]
     public required DatasetStore Store { get; set; }
@@ -73,7 +75,18 @@ public partial class DatasetsPage : IDisposable
             using var buffer = new MemoryStream();
             await upload.CopyToAsync(buffer);
             buffer.Position = 0;
-            _imported = await Importer.ImportAsync(buffer, file.Name, format.Value, _name);
+            if (_testFile is { } test)
+            {
+                using var testBuffer = new MemoryStream(test);
+                _imported = await Importer.ImportWithTestAsync(buffer, file.Name, testBuffer, _testFileName!, format.Value, _name);
+                _testFile = null;
+                _testFileName = null;
+            }
+            else
+            {
+                _imported = await Importer.ImportAsync(buffer, file.Name, format.Value, _name);
+            }
+
             _datasets = await Store.ListAsync();
         }
         catch (DatasetFormatException ex)
@@ -88,6 +101,24 @@ public partial class DatasetsPage : IDisposable
         {
             _busy = false;
         }
+    }
+
+    /// <summary>Held in memory until the training file is chosen; both are then imported as one dataset.</summary>
+    private async Task ChooseTestFileAsync(IBrowserFile? file)
+    {
+        if (file is null) return;
+        _error = null;
+        if (file.Size > Limits.MaxUploadBytes)
+        {
+            _error = $"{file.Name} is {file.Size / 1048576.0:0.0} MB; the limit is {Limits.MaxUploadBytes / 1048576.0:0.0} MB.";
+            return;
+        }
+
+        await using var upload = file.OpenReadStream(Limits.MaxUploadBytes);
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer);
+        _testFile = buffer.ToArray();
+        _testFileName = file.Name;
     }
 
     public void Dispose() => _statusPoll?.Dispose();
