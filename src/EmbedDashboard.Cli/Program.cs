@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "run" => await RunCommand.RunAsync(args[1..]),
     "import" => await ImportCommand.RunAsync(args[1..]),
     "models" => await ModelsCommand.RunAsync(args[1..]),
+    "train" => await TrainCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -22,6 +23,7 @@ static int Usage()
           models add PATH --name NAME [--task-specific] [--pooling mean|cls|max] [--max-tokens N]
                  [--query-prefix TEXT] [--passage-prefix TEXT] [--source TEXT] [--licence TEXT]
           models list | models remove ID
+          train <spec.json>   run one training job (TrainingRequest with "dataset": name) and print the new embedder ids
         """);
     return 2;
 }

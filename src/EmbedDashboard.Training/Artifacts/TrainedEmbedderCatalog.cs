@@ -133,6 +133,7 @@ public sealed class TrainedEmbedderCatalog : IRemovableEmbedders
             var components = Enumerable.Range(0, manifest.Dimension).Select(c => values.AsSpan((c + 1) * baseDimension, baseDimension).ToArray()).ToArray();
             return new PcaReducedEmbedder(() => _registry.Get(baseId), new PcaModel(mean, components, []), info);
         },
+        ArtifactType.TaggerTable => () => Tagger.TaggerTableEmbedder.From(Tagger.TaggerTable.Load(folder), info),
         _ => throw new InvalidOperationException($"Unknown artifact type {manifest.Type}."),
     };
 }

@@ -11,6 +11,8 @@ public enum ArtifactType
     OnnxEncoder,
     /// <summary>pca.bin (mean + components): a base embedder projected to fewer dimensions.</summary>
     PcaReduction,
+    /// <summary>table.bin + words.txt + tagger.json: an embedding layer trained with a NER window tagger (n-grams give unseen words a vector).</summary>
+    TaggerTable,
 }
 
 /// <summary>

@@ -10,6 +10,36 @@ namespace EmbedDashboard.Training.Jobs;
 /// </summary>
 public sealed record TrainingData(DatasetEntity Dataset, IReadOnlyList<string> Classes, IReadOnlyList<string> TrainTexts, IReadOnlyList<int> TrainLabels, IReadOnlyList<string> TestTexts, IReadOnlyList<int> TestLabels)
 {
+    /// <summary>NER datasets: the tagged sentences of each split (TrainTexts are the same sentences as plain text, for the methods that read texts).</summary>
+    public TaggingSplits? Tagging { get; init; }
+
+    /// <summary>
+    /// The training split of a NER dataset (a seeded sample of at most <paramref name="maxTrainExamples"/> sentences)
+    /// and its whole test split. Classes are the BIO tags; a dataset without a test split is refused as for classification.
+    /// </summary>
+    public static TrainingData FromTagged(DatasetEntity dataset, IReadOnlyList<TaggedSentence> items, int maxTrainExamples, int seed)
+    {
+        var train = items.Where(i => i.Split == Split.Train && i.Tokens.Count > 0 && i.Tokens.Count == i.Tags.Count).ToList();
+        var test = items.Where(i => i.Split == Split.Test).ToList();
+        if (train.Count == 0) throw new TrainingInputException($"'{dataset.Name}' has no training sentences: there is nothing to train on.");
+        if (test.Count == 0)
+        {
+            throw new TrainingInputException($"'{dataset.Name}' has no test split. A trained embedder must be scored on sentences it never saw, so training needs a held-out " +
+                "test split: import the CoNLL training file together with its test file (the Datasets page's held-out test file, or `embeddash import TRAIN --test TEST`).");
+        }
+
+        var random = new Random(seed);
+        var sample = maxTrainExamples > 0 && train.Count > maxTrainExamples
+            ? train.Select(s => (s, Key: random.Next())).OrderBy(x => x.Key).Take(maxTrainExamples).Select(x => x.s).ToList()
+            : train;
+        var tags = items.SelectMany(i => i.Tags).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new TrainingData(dataset, tags, sample.Select(s => string.Join(' ', s.Tokens)).ToList(), [],
+            test.Select(s => string.Join(' ', s.Tokens)).ToList(), [])
+        {
+            Tagging = new TaggingSplits(sample, test),
+        };
+    }
+
     public static TrainingData From(DatasetEntity dataset, IReadOnlyList<LabeledText> items, int maxTrainExamples, int seed)
     {
         if (dataset.Task != TaskKind.Classification)
@@ -35,6 +65,9 @@ public sealed record TrainingData(DatasetEntity Dataset, IReadOnlyList<string> C
             test.Select(i => i.Text).ToList(), test.Select(i => index[i.Label]).ToList());
     }
 }
+
+/// <summary>Tagged sentences for the NER training methods; the test split is only ever used to report the tagger's own score.</summary>
+public sealed record TaggingSplits(IReadOnlyList<TaggedSentence> Train, IReadOnlyList<TaggedSentence> Test);
 
 /// <summary>The user's input cannot be trained on; the message says why, in their terms.</summary>
 public sealed class TrainingInputException(string message) : Exception(message);

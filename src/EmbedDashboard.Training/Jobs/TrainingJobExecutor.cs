@@ -30,13 +30,15 @@ public sealed partial class TrainingJobExecutor(
         await jobs.MarkStartedAsync(jobId, cancellationToken);
         hub.Publish(new TrainingUpdate(jobId, RunStatus.Running, 0, "Loading the dataset", [], 0));
         var dataset = await datasets.FindAsync(job.DatasetId, cancellationToken) ?? throw new TrainingInputException($"Dataset {job.DatasetId} no longer exists.");
-        var items = await datasets.LoadItemsAsync<LabeledText>(job.DatasetId, cancellationToken);
-        var data = TrainingData.From(dataset, items, request.MaxTrainExamples, seed: 13);
+        var data = dataset.Task == TaskKind.Ner
+            ? TrainingData.FromTagged(dataset, await datasets.LoadItemsAsync<TaggedSentence>(job.DatasetId, cancellationToken), request.MaxTrainExamples, seed: 13)
+            : TrainingData.From(dataset, await datasets.LoadItemsAsync<LabeledText>(job.DatasetId, cancellationToken), request.MaxTrainExamples, seed: 13);
         var progress = new ThrottledTrainingProgress(jobId, hub, jobs);
         var context = new TrainingContext(job, request, data, registry, progress, clock.GetUtcNow(), cancellationToken);
 
         MethodOutcome outcome = request.Method switch
         {
+            TrainingMethod.EmbeddingLayer when data.Tagging is not null => await Task.Run(() => TaggerLayerMethod.Train(context), cancellationToken),
             TrainingMethod.EmbeddingLayer => await Task.Run(() => EmbeddingLayerMethod.Train(context), cancellationToken),
             TrainingMethod.ReduceDimension => await ReductionMethod.TrainAsync(context),
             TrainingMethod.FineTuneEncoder => await Task.Run(() => FineTuneMethod.Train(context), cancellationToken),

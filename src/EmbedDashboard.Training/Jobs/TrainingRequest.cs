@@ -22,6 +22,9 @@ public sealed record TrainingRequest
     public FastTextOptions EmbeddingLayer { get; init; } = new();
     public ReductionOptions Reduction { get; init; } = new();
     public FineTuneOptions FineTune { get; init; } = new();
+
+    /// <summary>EmbeddingLayer on a NER dataset: the embedding layer trained with a window tagger.</summary>
+    public Tagger.WindowTaggerOptions Tagger { get; init; } = new();
 }
 
 public sealed record ReductionOptions

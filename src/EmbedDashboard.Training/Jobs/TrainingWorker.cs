@@ -29,7 +29,8 @@ public sealed class TrainingWorker(TrainingQueue queue, TrainingJobExecutor exec
         }
     }
 
-    internal async Task RunOneAsync(int id, CancellationToken stoppingToken)
+    /// <summary>Runs one job to its end state (the worker's loop, and `embeddash train` in the foreground).</summary>
+    public async Task RunOneAsync(int id, CancellationToken stoppingToken)
     {
         var job = await jobs.GetAsync(id, stoppingToken);
         if (job is null || job.Status is RunStatus.Done or RunStatus.Cancelled) return;

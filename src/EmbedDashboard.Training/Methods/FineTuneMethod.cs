@@ -19,6 +19,9 @@ public static class FineTuneMethod
     private const string SafetensorsFile = "model.fp16.safetensors";
     private const string ConfigFile = "config.json";
 
+    /// <summary>Supervised fine-tuning of a NER dataset trains a token classifier (first sub-token of each word → tag head).</summary>
+    public const bool SupportsTokenClassification = false;
+
     public static MethodOutcome Train(TrainingContext context)
     {
         var options = context.Request.FineTune;
