@@ -9,7 +9,9 @@ public sealed record WindowTaggerOptions
     /// <summary>Largest table trained here (floats): 250M floats = 1 GB, 3 GB with Adam's moments.</summary>
     public const long MaxTableFloats = 250_000_000;
 
-    public int Dimension { get; init; } = 50;
+    // Defaults chosen on WNUT-17's dev file (train → dev, the tagger's own entity F1; the test file was not used):
+    // 50d×5 epochs 0.131 (it overfits to loss 0), 100d×2 epochs 0.145, 100d×1 at lr 0.01 0.082, 100d×3 at lr 0.002 0.130.
+    public int Dimension { get; init; } = 100;
 
     /// <summary>Words each side of the tagged word (2: the window is words i−2..i+2).</summary>
     public int WindowRadius { get; init; } = 2;
@@ -24,7 +26,7 @@ public sealed record WindowTaggerOptions
     public int MinCount { get; init; } = 2;
 
     public int MaxWords { get; init; } = 50_000;
-    public int Epochs { get; init; } = 5;
+    public int Epochs { get; init; } = 2;
 
     /// <summary>Adam's step size (one step per sentence).</summary>
     public double LearningRate { get; init; } = 0.005;
