@@ -54,7 +54,7 @@ public sealed class ModelsBrowserTests(AppServerFixture app)
         // The same words as a dataset, then an experiment with the new embedder beside GloVe.
         var datasets = await app.OpenAsync("/datasets");
         await datasets.GetByTestId("upload-name").FillAsync(dataset);
-        await datasets.Locator("input[type=file]").SetInputFilesAsync(ws353);
+        await datasets.Locator("input[data-testid=upload-file], [data-testid=upload-file] input[type=file]").SetInputFilesAsync(ws353);
         await Assertions.Expect(datasets.GetByTestId("upload-ok")).ToContainTextAsync("353 items", new() { Timeout = 30_000 });
         await datasets.GetByTestId("datasets-table").Locator("tbody tr", new() { HasTextString = dataset }).GetByTestId("run-on-dataset").ClickAsync();
         await datasets.WaitForURLAsync(new Regex("/experiments/new\\?datasets=\\d+"));

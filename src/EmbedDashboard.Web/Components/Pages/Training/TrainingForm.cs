@@ -31,6 +31,28 @@ public sealed class LayerForm
     };
 }
 
+/// <summary>Mutable form state for the NER tagger layer's options.</summary>
+public sealed class TaggerForm
+{
+    private static readonly EmbedDashboard.Training.Tagger.WindowTaggerOptions Defaults = new();
+    public int Dimension { get; set; } = Defaults.Dimension;
+    public int Epochs { get; set; } = Defaults.Epochs;
+    public double LearningRate { get; set; } = Defaults.LearningRate;
+    public int WindowRadius { get; set; } = Defaults.WindowRadius;
+    public bool LowerCase { get; set; } = Defaults.LowerCase;
+    public int Seed { get; set; } = Defaults.Seed;
+
+    public EmbedDashboard.Training.Tagger.WindowTaggerOptions ToOptions() => Defaults with
+    {
+        Dimension = Dimension,
+        Epochs = Epochs,
+        LearningRate = LearningRate,
+        WindowRadius = WindowRadius,
+        LowerCase = LowerCase,
+        Seed = Seed,
+    };
+}
+
 /// <summary>Mutable form state for the fine-tuning options.</summary>
 public sealed class TuneForm
 {

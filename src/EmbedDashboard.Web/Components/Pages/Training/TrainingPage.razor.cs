@@ -29,6 +29,7 @@ public partial class TrainingPage : IDisposable
     private int _maxTrain = new TrainingRequest().MaxTrainExamples;
     private readonly LayerForm _layer = new();
     private readonly TuneForm _tune = new();
+    private readonly TaggerForm _tagger = new();
     private string _baseEmbedder = ModelLayout.MiniLmId;
     private string _dimensions = "16, 32, 64, 128";
 
@@ -53,7 +54,7 @@ public partial class TrainingPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _datasets = (await Datasets.ListAsync()).Where(d => d.Task == Core.Datasets.TaskKind.Classification).ToList();
+        _datasets = (await Datasets.ListAsync()).Where(d => d.Task is Core.Datasets.TaskKind.Classification or Core.Datasets.TaskKind.Ner).ToList();
         _datasetId = _datasets.FirstOrDefault(d => d.Id == PreselectedDataset)?.Id ?? _datasets.FirstOrDefault()?.Id ?? 0;
         await ReloadAsync();
         _subscription = Hub.Subscribe(update =>
@@ -99,6 +100,7 @@ public partial class TrainingPage : IDisposable
         BaseEmbedderId = method == TrainingMethod.ReduceDimension ? _baseEmbedder : null,
         EmbeddingLayer = _layer.ToOptions(),
         FineTune = _tune.ToOptions(),
+        Tagger = _tagger.ToOptions(),
         Reduction = new ReductionOptions { Dimensions = ParseDimensions(_dimensions) },
     };
 
@@ -112,8 +114,23 @@ public partial class TrainingPage : IDisposable
 
     private async Task StartAsync() => await StartManyAsync([Request(_method)], navigateToSingle: true);
 
+    /// <summary>The chosen dataset is a NER dataset: the layer is trained with a tagger, and labels are per word.</summary>
+    private bool IsNer => _datasets?.FirstOrDefault(d => d.Id == _datasetId)?.Task == Core.Datasets.TaskKind.Ner;
+
     private async Task StartComparisonSetAsync()
     {
+        if (IsNer)
+        {
+            var tagger = _tagger.ToOptions();
+            var crop = _tune.ToOptions() with { Objective = FineTuneObjective.ContrastiveCrop };
+            await StartManyAsync(
+            [
+                .. new[] { 13, 14, 15 }.Select(seed => Request(TrainingMethod.EmbeddingLayer) with { Name = $"Tagger layer {tagger.Dimension}d, seed {seed}", Tagger = tagger with { Seed = seed } }),
+                Request(TrainingMethod.FineTuneEncoder) with { Name = "MiniLM contrastive, cropping (sentences, no tags)", FineTune = crop },
+            ], navigateToSingle: false);
+            return;
+        }
+
         var layer = _layer.ToOptions();
         var tune = _tune.ToOptions();
         await StartManyAsync(
