@@ -47,44 +47,18 @@ public sealed class ImportedModelStore(string modelsDirectory)
 
     public IReadOnlyList<(ImportedManifest Manifest, string Folder)> LoadAll(out IReadOnlyList<string> problems)
     {
-        var found = new List<(ImportedManifest, string)>();
-        var errors = new List<string>();
         if (Directory.Exists(Root))
         {
-            foreach (var folder in Directory.GetDirectories(Root).Order(StringComparer.Ordinal))
+            foreach (var stale in Directory.GetDirectories(Root, BuildPrefix + "*"))
             {
-                var name = Path.GetFileName(folder);
-                if (name.StartsWith(BuildPrefix, StringComparison.Ordinal))
-                {
-                    TryDelete(folder); // an import that did not finish: never half-registered
-                    continue;
-                }
-
-                var file = Path.Combine(folder, ImportedManifest.FileName);
-                try
-                {
-                    var manifest = JsonSerializer.Deserialize<ImportedManifest>(File.ReadAllText(file), Json)
-                        ?? throw new InvalidDataException("empty manifest");
-                    found.Add((manifest, folder));
-                }
-                catch (Exception ex) when (ex is JsonException or InvalidDataException or IOException)
-                {
-                    errors.Add($"{Path.GetFullPath(file)}: {ex.Message}");
-                }
+                TryDelete(stale); // an import that did not finish: never half-registered
             }
         }
 
-        problems = errors;
-        return found;
+        return ManifestFolders.LoadAll<ImportedManifest>(Root, ImportedManifest.FileName, Json, out problems);
     }
 
-    public bool Delete(string id)
-    {
-        var folder = FolderOf(id);
-        if (!Directory.Exists(folder)) return false;
-        Directory.Delete(folder, recursive: true);
-        return true;
-    }
+    public bool Delete(string id) => ManifestFolders.Delete(FolderOf(id));
 
     public static void TryDelete(string folder)
     {

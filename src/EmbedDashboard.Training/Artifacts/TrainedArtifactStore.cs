@@ -1,3 +1,4 @@
+using EmbedDashboard.Inference.Import;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -52,37 +53,8 @@ public sealed class TrainedArtifactStore(string modelsDirectory)
 
     /// <summary>Every complete trained embedder; unreadable manifests are reported, not thrown.</summary>
     public IReadOnlyList<(TrainedManifest Manifest, string Folder)> LoadAll(out IReadOnlyList<string> problems)
-    {
-        var found = new List<(TrainedManifest, string)>();
-        var errors = new List<string>();
-        if (Directory.Exists(Root))
-        {
-            foreach (var folder in Directory.GetDirectories(Root).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
-            {
-                var file = Path.Combine(folder, TrainedManifest.FileName);
-                if (!File.Exists(file)) continue;
-                try
-                {
-                    var manifest = JsonSerializer.Deserialize<TrainedManifest>(File.ReadAllText(file), Json)
-                        ?? throw new InvalidDataException("empty manifest");
-                    found.Add((manifest, folder));
-                }
-                catch (Exception ex) when (ex is JsonException or InvalidDataException or IOException)
-                {
-                    errors.Add($"{Path.GetFullPath(file)}: {ex.Message}");
-                }
-            }
-        }
+        => ManifestFolders.LoadAll<TrainedManifest>(Root, TrainedManifest.FileName, Json, out problems);
 
-        problems = errors;
-        return found;
-    }
+    public bool Delete(string id) => ManifestFolders.Delete(FolderOf(id));
 
-    public bool Delete(string id)
-    {
-        var folder = FolderOf(id);
-        if (!Directory.Exists(folder)) return false;
-        Directory.Delete(folder, recursive: true);
-        return true;
-    }
 }
