@@ -24,32 +24,17 @@ public sealed partial class OnnxSentenceEncoder
         var offset = 0;
         foreach (var sentence in sentences)
         {
-            var ids = new List<int> { _clsId };
-            var first = new int[sentence.Count];
-            for (var w = 0; w < sentence.Count; w++)
-            {
-                var pieces = _tokenizer.EncodeToIds(sentence[w], addSpecialTokens: false);
-                if (pieces.Count == 0) pieces = [_unkId]; // e.g. a control character: keep the word's slot
-                if (ids.Count + pieces.Count > maxTokens - 1) // room for [SEP]
-                {
-                    first[w] = -1;
-                    missing[offset + w] = true;
-                    continue;
-                }
-
-                first[w] = ids.Count;
-                ids.AddRange(pieces);
-                unknown += pieces.Count(p => p == _unkId);
-            }
-
-            ids.Add(_sepId);
-            tokens += ids.Count;
-            sequences.Add(new WordSequence(ids, first, offset));
+            var layout = TokenizeWords(sentence, maxTokens);
+            for (var w = 0; w < sentence.Count; w++) missing[offset + w] = layout.FirstToken[w] < 0;
+            unknown += layout.UnknownCount;
+            var ids = layout.Ids;
+            tokens += ids.Length;
+            sequences.Add(new WordSequence(ids, layout.FirstToken, offset));
             offset += sentence.Count;
         }
 
-        var order = Enumerable.Range(0, sequences.Count).OrderByDescending(i => sequences[i].Ids.Count).ToList();
-        var plan = BatchPlanner.Plan(order.ConvertAll(i => sequences[i].Ids.Count), options.BatchSize);
+        var order = Enumerable.Range(0, sequences.Count).OrderByDescending(i => sequences[i].Ids.Length).ToList();
+        var plan = BatchPlanner.Plan(order.ConvertAll(i => sequences[i].Ids.Length), options.BatchSize);
         foreach (var (start, count) in plan)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,5 +56,9 @@ public sealed partial class OnnxSentenceEncoder
         return new EmbeddingBatch(data, totalWords, dim, missing, new EmbeddingStats(sentences.Count, tokens, unknown, plan.Count, watch.Elapsed, 0));
     }
 
-    private sealed record WordSequence(List<int> Ids, int[] FirstToken, int WordOffset);
+    /// <summary>The sentence's token ids and each word's first-token index (-1 = past maxTokens), as EmbedWordsAsync lays them out.</summary>
+    public WordTokens TokenizeWords(IReadOnlyList<string> words, int maxTokens) =>
+        WordTokenLayout.Build(words, w => _tokenizer.EncodeToIds(w, addSpecialTokens: false), _clsId, _sepId, _unkId, maxTokens);
+
+    private sealed record WordSequence(int[] Ids, int[] FirstToken, int WordOffset);
 }

@@ -14,10 +14,10 @@ namespace EmbedDashboard.Training.FineTuning;
 public static class EncoderFineTuner
 {
     /// <summary>Clip the global gradient norm to this (as sentence-transformers' fit does) so an early large step cannot wreck pretrained weights.</summary>
-    private const double MaxGradNorm = 1.0;
+    internal const double MaxGradNorm = 1.0;
 
     /// <summary>AdamW weight decay (the Hugging Face / sentence-transformers default).</summary>
-    private const double WeightDecay = 0.01;
+    internal const double WeightDecay = 0.01;
 
     /// <param name="labels">Class index per text (0..classCount-1); required for Supervised, ignored otherwise.</param>
     public static FineTuneResult Train(
@@ -114,7 +114,7 @@ public static class EncoderFineTuner
     }
 
     /// <summary>A linear head with PyTorch's default init, U(-1/√in, 1/√in) for weight and bias, drawn from the run's seeded stream.</summary>
-    private static TorchSharp.Modules.Linear NewHead(int hidden, int classes, Random rng)
+    internal static TorchSharp.Modules.Linear NewHead(int hidden, int classes, Random rng)
     {
         var head = nn.Linear(hidden, classes);
         var bound = 1 / Math.Sqrt(hidden);

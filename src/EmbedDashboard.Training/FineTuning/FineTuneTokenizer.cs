@@ -1,3 +1,4 @@
+using EmbedDashboard.Inference.Engine;
 using Microsoft.ML.Tokenizers;
 
 namespace EmbedDashboard.Training.FineTuning;
@@ -25,6 +26,13 @@ internal sealed class FineTuneTokenizer
         var ids = _tokenizer.EncodeToIds(text, addSpecialTokens: false);
         return ids.Take(Math.Max(0, maxTokens - 2)).ToArray();
     }
+
+    /// <summary>
+    /// A sentence of words laid out exactly as OnnxSentenceEncoder.EmbedWordsAsync does (the shared
+    /// <see cref="WordTokenLayout"/>), so a token-classification head learns on the positions served.
+    /// </summary>
+    public WordTokens Words(IReadOnlyList<string> words, int maxTokens) =>
+        WordTokenLayout.Build(words, w => _tokenizer.EncodeToIds(w, addSpecialTokens: false), ClsId, SepId, _tokenizer.UnknownTokenId, maxTokens);
 
     /// <summary>[CLS] content [SEP].</summary>
     public int[] Wrap(ReadOnlySpan<int> content)
