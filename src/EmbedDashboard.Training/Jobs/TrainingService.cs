@@ -4,7 +4,6 @@ using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Engine;
 using EmbedDashboard.Inference.Setup;
 using EmbedDashboard.Training.Artifacts;
-using EmbedDashboard.Training.Methods;
 
 namespace EmbedDashboard.Training.Jobs;
 
@@ -29,8 +28,6 @@ public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets
         var problems = request.Method switch
         {
             TrainingMethod.EmbeddingLayer when ner => request.Tagger.Validate(),
-            TrainingMethod.FineTuneEncoder when ner && request.FineTune.Objective == FineTuning.FineTuneObjective.Supervised && !TokenClassificationAvailable =>
-                ["Supervised fine-tuning for token classification (NER) is not available yet; use a contrastive objective on the sentences, or the tagger layer (EmbeddingLayer)."],
             TrainingMethod.EmbeddingLayer => request.EmbeddingLayer.Validate(registry.Installed.FirstOrDefault(e => e.Id == ModelLayout.GloveId)?.Dimension),
             TrainingMethod.ReduceDimension => request.BaseEmbedderId is null ? ["Choose the embedder to reduce."] : request.Reduction.Validate(),
             TrainingMethod.FineTuneEncoder => request.FineTune.Validate(),  // the model's own limits are checked when it is loaded
@@ -44,9 +41,6 @@ public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets
         await queue.EnqueueAsync(job.Id, cancellationToken);
         return job;
     }
-
-    /// <summary>Whether the NER token-classification fine-tuner is wired in (the FineTuneMethod switches on it).</summary>
-    internal static bool TokenClassificationAvailable => FineTuneMethod.SupportsTokenClassification;
 
     public Task<IReadOnlyList<TrainingJobEntity>> ListAsync(CancellationToken cancellationToken = default) => jobs.ListAsync(cancellationToken);
 

@@ -10,7 +10,8 @@ using EmbedDashboard.Training.Torch;
 namespace EmbedDashboard.Training.Methods;
 
 /// <summary>
-/// Fine-tunes MiniLM with TorchSharp (supervised on the labels, or contrastive on the texts alone)
+/// Fine-tunes MiniLM with TorchSharp (supervised on the labels — for NER a tag head over each word's first sub-token —
+/// or contrastive on the texts alone)
 /// and exports the weights back to ONNX with the project's exporter, so the shared ONNX engine
 /// serves the result like any installed model.
 /// </summary>
@@ -18,9 +19,6 @@ public static class FineTuneMethod
 {
     private const string SafetensorsFile = "model.fp16.safetensors";
     private const string ConfigFile = "config.json";
-
-    /// <summary>Supervised fine-tuning of a NER dataset trains a token classifier (first sub-token of each word → tag head).</summary>
-    public const bool SupportsTokenClassification = false;
 
     public static MethodOutcome Train(TrainingContext context)
     {
@@ -51,12 +49,26 @@ public static class FineTuneMethod
 
         var data = context.Data;
         var supervised = options.Objective == FineTuneObjective.Supervised;
-        var result = EncoderFineTuner.Train(start, vocabPath, data.TrainTexts, supervised ? data.TrainLabels : null, data.Classes.Count,
-            options, new Scaled(context.Progress, 0.9), context.CancellationToken);
+        var tokens = supervised && data.Tagging is not null;
+        FineTuneResult result;
+        if (tokens)
+        {
+            // NER: a tag head over each word's first sub-token, the same word → token layout the engine serves per-word vectors with.
+            var tagIndex = data.Classes.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
+            result = TokenClassificationFineTuner.Train(start, vocabPath, data.Tagging!.Train.Select(s => s.Tokens).ToList(),
+                data.Tagging.Train.Select(s => (IReadOnlyList<int>)s.Tags.Select(t => tagIndex[t]).ToList()).ToList(), data.Classes.Count,
+                options, new Scaled(context.Progress, 0.9), context.CancellationToken);
+        }
+        else
+        {
+            result = EncoderFineTuner.Train(start, vocabPath, data.TrainTexts, supervised ? data.TrainLabels : null, data.Classes.Count,
+                options, new Scaled(context.Progress, 0.9), context.CancellationToken);
+        }
         context.Progress.Report(new TrainingProgress(0.92, "Exporting the fine-tuned encoder to ONNX"));
 
         var objective = options.Objective switch
         {
+            FineTuneObjective.Supervised when tokens => "token-classification",
             FineTuneObjective.Supervised => "supervised",
             FineTuneObjective.ContrastiveCrop => "contrastive-crop",
             _ => "contrastive-dropout",

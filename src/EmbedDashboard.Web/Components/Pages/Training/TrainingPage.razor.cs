@@ -126,6 +126,8 @@ public partial class TrainingPage : IDisposable
             await StartManyAsync(
             [
                 .. new[] { 13, 14, 15 }.Select(seed => Request(TrainingMethod.EmbeddingLayer) with { Name = $"Tagger layer {tagger.Dimension}d, seed {seed}", Tagger = tagger with { Seed = seed } }),
+                Request(TrainingMethod.FineTuneEncoder) with { Name = "MiniLM token classification, last 2 layers", FineTune = _tune.ToOptions() with { Objective = FineTuneObjective.Supervised, TrainLastLayers = 2 } },
+                Request(TrainingMethod.FineTuneEncoder) with { Name = "MiniLM token classification, all layers", FineTune = _tune.ToOptions() with { Objective = FineTuneObjective.Supervised, TrainLastLayers = 0 } },
                 Request(TrainingMethod.FineTuneEncoder) with { Name = "MiniLM contrastive, cropping (sentences, no tags)", FineTune = crop },
             ], navigateToSingle: false);
             return;
