@@ -41,4 +41,36 @@ public sealed class FineTuneJobTests
         Assert.InRange(cosine, 0.5f, 0.99999f);
         Assert.NotEmpty(ThrottledTrainingProgress.ParseCurve(done.CurveJson));
     }
+
+    [Fact]
+    public async Task FineTuneJob_NerDataset_TokenClassifierServedPerWordAndOnlyLastLayerMoved()
+    {
+        await using var host = await TrainingHost.StartAsync();
+        var items = Enumerable.Range(0, 48).Select(i => i % 2 == 0
+            ? new TaggedSentence(["we", "met", "John", "today"], ["O", "O", "B-person", "O"], i % 4 == 0 ? Split.Test : Split.Train)
+            : new TaggedSentence(["we", "flew", "to", "Paris"], ["O", "O", "O", "B-location"], i % 4 == 1 ? Split.Test : Split.Train)).ToList();
+        var dataset = await host.Get<DatasetStore>().SaveAsync(new DatasetMetadata("toy ner", TaskKind.Ner, "Conll", "h", "test", null, false), items);
+        var service = host.Get<TrainingService>();
+
+        var job = await service.StartAsync(new TrainingRequest
+        {
+            Method = TrainingMethod.FineTuneEncoder,
+            DatasetId = dataset.Id,
+            FineTune = new FineTuneOptions { Objective = FineTuneObjective.Supervised, TrainLastLayers = 1, BatchSize = 8, MaxTokens = 32, Epochs = 1 },
+        });
+        await host.Get<TrainingWorker>().RunOneAsync(job.Id, CancellationToken.None);
+        var done = (await service.GetAsync(job.Id))!;
+
+        Assert.True(done.Status == RunStatus.Done, done.Error);
+        var id = Assert.Single(done.ProducedEmbedderIds!.Split(','));
+        Assert.Contains("token-classification", id);
+        var registry = host.Get<EmbedderRegistry>();
+        var sentence = new[] { (IReadOnlyList<string>)["we", "met", "Mary", "today"] };
+        var tuned = await registry.GetWordLevel(id)!.EmbedWordsAsync(sentence, EmbedOptions.Default);
+        var general = await registry.GetWordLevel(ModelLayout.MiniLmId)!.EmbedWordsAsync(sentence, EmbedOptions.Default);
+        Assert.Equal(4, tuned.Count);
+        // Only the last layer trained: the per-word vectors moved away from MiniLM's, yet stay recognisably its own.
+        var cosine = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(tuned.Row(2), general.Row(2));
+        Assert.InRange(cosine, 0.5, 0.99999);
+    }
 }
