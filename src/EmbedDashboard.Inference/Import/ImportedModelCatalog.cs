@@ -104,7 +104,9 @@ public sealed class ImportedModelCatalog : IRemovableEmbedders
                 input = SafeZip.Extract(source, unpacked, _options.MaxImportBytes, maxEntries: 10_000, cancellationToken);
             }
 
-            var manifest = await Task.Run(() => Build(input, build, request, name, log, cancellationToken), cancellationToken);
+            // What the user named (the .zip, not where it was unpacked), unless the caller says how the files came (an upload).
+            var described = request with { ImportedFrom = request.ImportedFrom ?? source };
+            var manifest = await Task.Run(() => Build(input, build, described, name, log, cancellationToken), cancellationToken);
             if (input != source) manifest = manifest with { SourceFiles = [ImportedModelStore.Describe(source)] }; // the .zip the user gave
             await _commitGate.WaitAsync(cancellationToken);
             try

@@ -123,6 +123,7 @@ public sealed class BertFolderImportTests
         var prefixed = await embedder.EmbedAsync(["query: the cat"], EmbedOptions.Default);
         Assert.Equal(prefixed.Data, asQuery.Data);
         Assert.Contains(manifest.SourceFiles, f => f.Name == "tiny.zip");
+        Assert.Equal(zip, manifest.ImportedFrom); // the file the user named, not the folder it was unpacked into
     }
 
     [Fact]

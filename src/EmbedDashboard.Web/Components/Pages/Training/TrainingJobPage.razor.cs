@@ -41,8 +41,9 @@ public partial class TrainingJobPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        await LoadAsync();
+        // Subscribe first: an end reported while the page loads is then owed a reload instead of being missed.
         _subscription ??= Hub.Subscribe(OnUpdate);
+        await LoadAsync();
     }
 
     private void OnUpdate(TrainingUpdate update)
@@ -59,7 +60,18 @@ public partial class TrainingJobPage : IDisposable
         _examplesPerSecond = update.ExamplesPerSecond;
         // At most one render every two seconds: each one redraws the curve in the browser, which
         // shares the two cores with training.
-        _throttle.Request(() => InvokeAsync(update.Status != RunStatus.Running ? LoadAsync : () => { StateHasChanged(); return Task.CompletedTask; }));
+        // The throttle keeps only the latest request, and a last progress report can arrive after the job's end: the end's
+        // reload must not be replaced by a mere re-render, so it stays owed until it has run.
+        if (update.Status != RunStatus.Running) _reloadOwed = true;
+        _throttle.Request(() => InvokeAsync(_reloadOwed ? ReloadOwedAsync : () => { StateHasChanged(); return Task.CompletedTask; }));
+    }
+
+    private bool _reloadOwed;
+
+    private async Task ReloadOwedAsync()
+    {
+        _reloadOwed = false;
+        await LoadAsync();
     }
 
     private async Task LoadAsync()
