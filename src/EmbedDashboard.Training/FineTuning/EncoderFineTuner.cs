@@ -47,9 +47,6 @@ public static class EncoderFineTuner
         var targets = chosen.Select(i => labels?[i] ?? 0).ToArray();
 
         var contrastive = options.Objective != FineTuneObjective.Supervised;
-        var batchesPerEpoch = (chosen.Length + options.BatchSize - 1) / options.BatchSize;
-        var totalSteps = batchesPerEpoch * options.Epochs;
-
         using var encoder = TorchBertEncoder.FromWeights(start);
         encoder.Freeze(options.TrainLastLayers);
         encoder.SeedDropout(options.Seed);
@@ -57,60 +54,14 @@ public static class EncoderFineTuner
         using var optimizer = optim.AdamW(encoder.TrainableParameters(), options.LearningRate, weight_decay: WeightDecay);
         using var headOptimizer = head is null ? null : optim.AdamW(head.parameters(), options.HeadLearningRate, weight_decay: WeightDecay);
         var trainable = encoder.TrainableParameters().Concat(head?.parameters() ?? []).ToList();
-        encoder.train();
-
-        // The budget covers the optimisation loop only: loading and tokenising are one-off costs the
-        // caller cannot trade against quality, and counting them would make short budgets train nothing.
-        var loop = Stopwatch.StartNew();
-        var curve = new List<LossPoint>();
-        var seen = 0;
-        var step = 0;
-        var stoppedByBudget = false;
-        var positions = Enumerable.Range(0, chosen.Length).ToArray();
-        for (var epoch = 0; epoch < options.Epochs && !stoppedByBudget; epoch++)
+        optim.Optimizer[] optimizers = headOptimizer is null ? [optimizer] : [optimizer, headOptimizer];
+        return FineTuneLoop.Run(encoder, optimizers, trainable, chosen.Length, options, rng, watch, batch =>
         {
-            if (epoch > 0) rng.Shuffle(positions); // epoch 0 uses the seeded order already drawn above
-            for (var b = 0; b < batchesPerEpoch; b++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (options.TimeBudget is { } budget && loop.Elapsed >= budget)
-                {
-                    stoppedByBudget = true;
-                    break;
-                }
-
-                var batch = positions.Skip(b * options.BatchSize).Take(options.BatchSize).ToArray();
-                step++;
-                if (contrastive && batch.Length < 2) continue; // a lone text has no negatives: nothing to learn
-
-                double loss;
-                using (NewDisposeScope())
-                {
-                    var lossTensor = contrastive
-                        ? ContrastiveLoss(encoder, tokenizer, batch.Select(i => content[i]).ToArray(), options, rng)
-                        : SupervisedLoss(encoder, head!, tokenizer, batch.Select(i => content[i]).ToArray(), batch.Select(i => (long)targets[i]).ToArray());
-                    optimizer.zero_grad();
-                    headOptimizer?.zero_grad();
-                    lossTensor.backward();
-                    nn.utils.clip_grad_norm_(trainable, MaxGradNorm);
-                    optimizer.step();
-                    headOptimizer?.step();
-                    loss = lossTensor.item<float>();
-                }
-
-                seen += batch.Length;
-                var seconds = loop.Elapsed.TotalSeconds; // throughput and the curve count training, not loading
-                var point = new LossPoint(step, loss, seconds);
-                curve.Add(point);
-                var fraction = (double)step / totalSteps;
-                if (options.TimeBudget is { } limit) fraction = Math.Max(fraction, Math.Min(1, loop.Elapsed / limit));
-                progress?.Report(new TrainingProgress(fraction, $"step {step}/{totalSteps}, loss {loss:0.###}", point, seen / Math.Max(seconds, 1e-9)));
-            }
-        }
-
-        encoder.eval();
-        var weights = encoder.ToWeights();
-        return new FineTuneResult(weights, curve, seen, watch.Elapsed, seen / Math.Max(loop.Elapsed.TotalSeconds, 1e-9), stoppedByBudget);
+            if (contrastive && batch.Length < 2) return null; // a lone text has no negatives: nothing to learn
+            return contrastive
+                ? ContrastiveLoss(encoder, tokenizer, batch.Select(i => content[i]).ToArray(), options, rng)
+                : SupervisedLoss(encoder, head!, tokenizer, batch.Select(i => content[i]).ToArray(), batch.Select(i => (long)targets[i]).ToArray());
+        }, progress, cancellationToken);
     }
 
     /// <summary>A linear head with PyTorch's default init, U(-1/√in, 1/√in) for weight and bias, drawn from the run's seeded stream.</summary>

@@ -43,9 +43,6 @@ public static class TokenClassificationFineTuner
         var chosen = options.MaxExamples > 0 ? order.Take(options.MaxExamples).ToArray() : order;
         var layouts = chosen.Select(i => tokenizer.Words(sentences[i], options.MaxTokens)).ToArray();
         var targets = chosen.Select(i => tags[i]).ToArray();
-        var batchesPerEpoch = (chosen.Length + options.BatchSize - 1) / options.BatchSize;
-        var totalSteps = batchesPerEpoch * options.Epochs;
-
         using var encoder = TorchBertEncoder.FromWeights(start);
         encoder.Freeze(options.TrainLastLayers);
         encoder.SeedDropout(options.Seed);
@@ -56,60 +53,14 @@ public static class TokenClassificationFineTuner
         using var optimizer = optim.AdamW(encoder.TrainableParameters(), options.LearningRate, weight_decay: EncoderFineTuner.WeightDecay);
         using var headOptimizer = optim.AdamW(head.parameters(), options.HeadLearningRate, weight_decay: EncoderFineTuner.WeightDecay);
         var trainable = encoder.TrainableParameters().Concat(head.parameters()).ToList();
-        encoder.train();
-
-        // As EncoderFineTuner: the budget covers the optimisation loop, not loading and tokenising.
-        var loop = Stopwatch.StartNew();
-        var curve = new List<LossPoint>();
-        var seen = 0;
-        var step = 0;
-        var stoppedByBudget = false;
-        var positions = Enumerable.Range(0, chosen.Length).ToArray();
-        for (var epoch = 0; epoch < options.Epochs && !stoppedByBudget; epoch++)
+        return FineTuneLoop.Run(encoder, [optimizer, headOptimizer], trainable, chosen.Length, options, rng, watch, batch =>
         {
-            if (epoch > 0) rng.Shuffle(positions); // epoch 0 uses the seeded order already drawn
-            for (var b = 0; b < batchesPerEpoch; b++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (options.TimeBudget is { } budget && loop.Elapsed >= budget)
-                {
-                    stoppedByBudget = true;
-                    break;
-                }
-
-                var batch = positions.Skip(b * options.BatchSize).Take(options.BatchSize).ToArray();
-                step++;
-                var batchLayouts = batch.Select(i => layouts[i]).ToArray();
-                var batchTargets = KeptTargets(batchLayouts, batch.Select(i => targets[i]).ToArray());
-                if (batchTargets.Length == 0) continue; // every word truncated (or empty sentences): nothing to learn
-
-                double loss;
-                using (NewDisposeScope())
-                {
-                    var states = headDropout.Apply(FirstTokenStates(encoder, batchLayouts), training: true);
-                    var lossTensor = nn.functional.cross_entropy(head.call(states), tensor(batchTargets));
-                    optimizer.zero_grad();
-                    headOptimizer.zero_grad();
-                    lossTensor.backward();
-                    nn.utils.clip_grad_norm_(trainable, EncoderFineTuner.MaxGradNorm);
-                    optimizer.step();
-                    headOptimizer.step();
-                    loss = lossTensor.item<float>();
-                }
-
-                seen += batch.Length;
-                var seconds = loop.Elapsed.TotalSeconds;
-                var point = new LossPoint(step, loss, seconds);
-                curve.Add(point);
-                var fraction = (double)step / totalSteps;
-                if (options.TimeBudget is { } limit) fraction = Math.Max(fraction, Math.Min(1, loop.Elapsed / limit));
-                progress?.Report(new TrainingProgress(fraction, $"step {step}/{totalSteps}, loss {loss:0.###}", point, seen / Math.Max(seconds, 1e-9)));
-            }
-        }
-
-        encoder.eval();
-        var weights = encoder.ToWeights();
-        return new FineTuneResult(weights, curve, seen, watch.Elapsed, seen / Math.Max(loop.Elapsed.TotalSeconds, 1e-9), stoppedByBudget);
+            var batchLayouts = batch.Select(i => layouts[i]).ToArray();
+            var batchTargets = KeptTargets(batchLayouts, batch.Select(i => targets[i]).ToArray());
+            if (batchTargets.Length == 0) return null; // every word truncated (or empty sentences): nothing to learn
+            var states = headDropout.Apply(FirstTokenStates(encoder, batchLayouts), training: true);
+            return nn.functional.cross_entropy(head.call(states), tensor(batchTargets));
+        }, progress, cancellationToken);
     }
 
     /// <summary>
