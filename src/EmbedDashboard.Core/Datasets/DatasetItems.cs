@@ -20,11 +20,17 @@ public sealed record AnswerSpan(int Start, string Text);
 /// <summary>Extractive QA example (SQuAD style).</summary>
 public sealed record QaExample(string Id, string Context, string Question, IReadOnlyList<AnswerSpan> Answers, Split Split = Split.Test);
 
-/// <summary>FAQ retrieval: the question should retrieve its own answer among all answers.</summary>
-public sealed record FaqPair(string Question, string Answer, string Source);
+/// <summary>
+/// FAQ retrieval: the question should retrieve its own answer among all answers. Pairs default to the test split
+/// (a file imported alone is scored whole); a held-out import or a seeded split marks training pairs Train.
+/// </summary>
+public sealed record FaqPair(string Question, string Answer, string Source, Split Split = Split.Test);
 
-/// <summary>Word-similarity or STS pair. Score is null when a line has no gold score (skipped and counted).</summary>
-public sealed record ScoredPair(string A, string B, double? Score);
+/// <summary>
+/// Word-similarity or STS pair. Score is null when a line has no gold score (skipped and counted). Like
+/// <see cref="FaqPair"/>, pairs default to the test split; training pairs are marked Train.
+/// </summary>
+public sealed record ScoredPair(string A, string B, double? Score, Split Split = Split.Test);
 
 /// <summary>a : b :: c : d, in a named section of the questions-words.txt format.</summary>
 public sealed record AnalogyQuestion(string Section, string A, string B, string C, string D);
