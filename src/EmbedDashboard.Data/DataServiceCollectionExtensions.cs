@@ -27,6 +27,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ProjectionStore>();
         services.AddSingleton<ShareLinkStore>();
         services.AddSingleton<EmbedderUsageStore>();
+        services.AddSingleton<Jobs.RunLedger>();
+        services.AddSingleton<Jobs.TrainingLedger>();
+        services.AddSingleton<Jobs.ProjectionLedger>();
         return services;
     }
 

@@ -11,9 +11,6 @@ public sealed class RunnerOptions
     [Range(1, 16)]
     public int Workers { get; set; } = 1;
 
-    [Range(1, 10000)]
-    public int QueueCapacity { get; set; } = 64;
-
-    /// <summary>Whether background workers start (off for the CLI, which runs in the foreground).</summary>
+    /// <summary>Whether the background job worker starts (off for the CLI and tests, which run jobs in the foreground).</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -1,6 +1,6 @@
+using EmbedDashboard.Core.Jobs;
+using EmbedDashboard.Data.Jobs;
 using EmbedDashboard.Runner.Execution;
-using EmbedDashboard.Runner.Progress;
-using EmbedDashboard.Runner.Queue;
 using EmbedDashboard.Runner.Specs;
 using EmbedDashboard.Runner.Tasks;
 using Microsoft.Extensions.Configuration;
@@ -17,27 +17,22 @@ public static class RunnerServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Models.ModelLibrary>();
-        services.AddSingleton<RunQueue>();
-        services.AddSingleton<RunCancellations>();
-        services.AddSingleton<RunProgressHub>();
+        var workers = configuration.GetSection(RunnerOptions.SectionName).GetValue(nameof(RunnerOptions.Enabled), true);
+        services.AddEmbedDashboardJobs(startWorker: workers);
+        services.AddJobKind<RunJobHandler, RunLedger>();
+        services.AddJobKind<Projections.ProjectionJobHandler, ProjectionLedger>();
         services.AddSingleton<RunExecutor>();
-        services.AddSingleton<RunProcessor>();
         services.AddSingleton<ExperimentService>();
         services.AddSingleton<Results.ExperimentQueries>();
         services.AddSingleton<Probes.NeighbourProbeService>();
         services.AddSingleton<Probes.LexiconProbeService>();
         services.AddSingleton<Projections.ProjectionService>();
-        services.AddSingleton<Projections.ProjectionQueue>();
-        services.AddSingleton<Projections.ProjectionComputer>();
-        services.AddSingleton<Projections.ProjectionWorker>();
         services.AddTaskRunners();
         services.AddSingleton<Datasets.DatasetImportService>();
         services.AddSingleton<Datasets.BuiltInDatasetStatus>();
         services.AddSingleton<Datasets.BuiltInDatasetSeeder>();
-        if (configuration.GetSection(RunnerOptions.SectionName).GetValue(nameof(RunnerOptions.Enabled), true))
+        if (workers)
         {
-            services.AddHostedService<RunWorker>();
-            services.AddHostedService(sp => sp.GetRequiredService<Projections.ProjectionWorker>());
             services.AddHostedService(sp => sp.GetRequiredService<Datasets.BuiltInDatasetSeeder>());
         }
 

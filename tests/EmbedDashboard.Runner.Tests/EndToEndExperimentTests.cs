@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Paths;
 using EmbedDashboard.Data;
 using EmbedDashboard.Data.Entities;
@@ -49,7 +50,7 @@ public sealed class EndToEndExperimentTests
             experimentId = experiment.Id;
             foreach (var run in experiment.Runs)
             {
-                Assert.Equal(RunStatus.Done, await provider.GetRequiredService<RunProcessor>().ProcessAsync(run.Id, CancellationToken.None));
+                Assert.Equal(RunStatus.Done, await provider.GetRequiredService<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, run.Id), CancellationToken.None));
             }
         }
 

@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
@@ -54,7 +55,7 @@ public sealed class ModelLibraryTests
         var (library, source) = Library(host);
         var experiment = await host.CreateExperimentAsync(await host.SeedDatasetAsync(), "general", "specific");
         host.Task.Release();
-        foreach (var run in experiment.Runs) await host.Get<RunProcessor>().ProcessAsync(run.Id, CancellationToken.None);
+        foreach (var run in experiment.Runs) await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, run.Id), CancellationToken.None);
 
         var outcome = await library.RemoveAsync("specific");
 

@@ -1,4 +1,5 @@
 using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Projections;
@@ -25,7 +26,7 @@ public sealed class ProjectionServiceTests
         var first = await service.RequestAsync(request);
         var again = await service.RequestAsync(request);
         Assert.Equal(first.Id, again.Id); // queued once, not twice
-        await host.Get<ProjectionWorker>().RunOneAsync(first.Id, CancellationToken.None);
+        await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Projection, first.Id), CancellationToken.None);
         var cached = await service.RequestAsync(request);
         var other = await service.RequestAsync(request with { Method = ProjectionMethod.Umap, Neighbours = 5 });
 
@@ -47,7 +48,7 @@ public sealed class ProjectionServiceTests
         var service = host.Get<ProjectionService>();
 
         var entity = await service.RequestAsync(new ProjectionRequest { DatasetId = dataset, EmbedderId = "general", Method = ProjectionMethod.Tsne, Perplexity = 10, MaxPoints = 80 });
-        await host.Get<ProjectionWorker>().RunOneAsync(entity.Id, CancellationToken.None);
+        await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Projection, entity.Id), CancellationToken.None);
 
         var view = await service.LoadAsync(entity.Id, fromCache: false);
         Assert.NotNull(view);
@@ -76,7 +77,7 @@ public sealed class ProjectionServiceTests
         var service = host.Get<ProjectionService>();
 
         var entity = await service.RequestAsync(new ProjectionRequest { DatasetId = dataset, EmbedderId = "general", Method = ProjectionMethod.Tsne, Perplexity = 30, MaxPoints = 30 });
-        await host.Get<ProjectionWorker>().RunOneAsync(entity.Id, CancellationToken.None);
+        await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Projection, entity.Id), CancellationToken.None);
 
         var stored = await service.GetAsync(entity.Id);
         Assert.Equal(RunStatus.Failed, stored!.Status);

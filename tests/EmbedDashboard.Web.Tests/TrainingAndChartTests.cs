@@ -1,4 +1,5 @@
 using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Runner.Execution;
 using EmbedDashboard.Runner.Results;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Paths;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Inference.Setup;
@@ -13,7 +14,7 @@ namespace EmbedDashboard.Cli.Commands;
 
 /// <summary>
 /// `embeddash run spec.json`: creates the experiment in the same SQLite store as the web app, runs
-/// each run in the foreground through the same RunProcessor, and prints the results table.
+/// each run in the foreground through the same job runner as the app's worker, and prints the results table.
 /// Exit code 0 when every run is done, 1 otherwise.
 /// </summary>
 internal static class RunCommand
@@ -54,11 +55,11 @@ internal static class RunCommand
             return 2;
         }
 
-        var processor = services.GetRequiredService<RunProcessor>();
+        var jobs = services.GetRequiredService<JobRunner>();
         foreach (var run in experiment.Runs)
         {
             Console.WriteLine($"Run {run.Id}: dataset {run.DatasetId} × {run.EmbedderId}…");
-            await processor.ProcessAsync(run.Id, cancel.Token);
+            await jobs.RunOneAsync(new JobKey(JobKind.Run, run.Id), cancel.Token);
         }
 
         var view = (await services.GetRequiredService<ExperimentQueries>().GetAsync(experiment.Id))!;

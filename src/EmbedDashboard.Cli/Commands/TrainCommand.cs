@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Paths;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
@@ -73,7 +74,7 @@ internal static class TrainCommand
         }
 
         Console.WriteLine($"Training job {job.Id} \"{job.Name}\" ({job.Method} on {dataset.Name})…");
-        await services.GetRequiredService<TrainingWorker>().RunOneAsync(job.Id, cancel.Token);
+        await services.GetRequiredService<JobRunner>().RunOneAsync(new JobKey(JobKind.Training, job.Id), cancel.Token);
         var done = (await services.GetRequiredService<TrainingJobStore>().GetAsync(job.Id))!;
         if (done.Status != RunStatus.Done)
         {

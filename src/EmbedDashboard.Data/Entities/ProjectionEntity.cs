@@ -1,3 +1,5 @@
+using EmbedDashboard.Core.Jobs;
+
 namespace EmbedDashboard.Data.Entities;
 
 public enum ProjectionMethod
@@ -12,7 +14,7 @@ public enum ProjectionMethod
 /// (embedder, dataset, method, parameters): asking again with the same key returns the stored one,
 /// unless the model file or the dataset changed (their hashes are part of the match).
 /// </summary>
-public sealed class ProjectionEntity
+public sealed class ProjectionEntity : IJobRow
 {
     public int Id { get; set; }
     public required string EmbedderId { get; set; }
@@ -31,6 +33,8 @@ public sealed class ProjectionEntity
     public string? ProgressMessage { get; set; }
     public string? Error { get; set; }
 
+    public int Attempts { get; set; }
+
     public int Components { get; set; }
     public int TotalItems { get; set; }
     public int Missing { get; set; }
@@ -44,5 +48,6 @@ public sealed class ProjectionEntity
     public byte[]? PointsGzip { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 }

@@ -1,18 +1,9 @@
+using EmbedDashboard.Core.Jobs;
+
 namespace EmbedDashboard.Data.Entities;
 
-public enum RunStatus
-{
-    Queued,
-    Running,
-    Done,
-    Failed,
-    Cancelled,
-    /// <summary>The app stopped while the run was going; it is queued again at start-up.</summary>
-    Interrupted,
-}
-
 /// <summary>One evaluation of one embedder on one dataset.</summary>
-public sealed class RunEntity
+public sealed class RunEntity : IJobRow
 {
     public int Id { get; set; }
     public int ExperimentId { get; set; }

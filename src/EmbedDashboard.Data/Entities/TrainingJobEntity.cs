@@ -1,3 +1,5 @@
+using EmbedDashboard.Core.Jobs;
+
 namespace EmbedDashboard.Data.Entities;
 
 public enum TrainingMethod
@@ -11,7 +13,7 @@ public enum TrainingMethod
 }
 
 /// <summary>One training job: makes one or more task-specific embedders from a dataset's training split.</summary>
-public sealed class TrainingJobEntity
+public sealed class TrainingJobEntity : IJobRow
 {
     public int Id { get; set; }
     public required string Name { get; set; }
@@ -29,6 +31,8 @@ public sealed class TrainingJobEntity
     public double Progress { get; set; }
     public string? ProgressMessage { get; set; }
     public string? Error { get; set; }
+
+    public int Attempts { get; set; }
 
     /// <summary>Loss curve points [[step, loss, seconds], …] as JSON.</summary>
     public string? CurveJson { get; set; }

@@ -184,6 +184,9 @@ namespace EmbedDashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Components")
                         .HasColumnType("INTEGER");
 
@@ -239,6 +242,9 @@ namespace EmbedDashboard.Data.Migrations
 
                     b.Property<double>("ProjectSeconds")
                         .HasColumnType("REAL");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -367,6 +373,9 @@ namespace EmbedDashboard.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BaseEmbedderId")

@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,14 +7,14 @@ namespace EmbedDashboard.Data.Stores;
 /// <summary>Cached projections; one short-lived DbContext per call.</summary>
 public sealed class ProjectionStore(IDbContextFactory<EmbedDashboardDbContext> factory, TimeProvider clock)
 {
-    /// <summary>The newest projection with this key that is done, queued or running (failed and cancelled ones are not reused).</summary>
+    /// <summary>The newest projection with this key that is done or on its way (queued, running, or interrupted and resumed at start); failed and cancelled ones are not reused.</summary>
     public async Task<ProjectionEntity?> FindAsync(string embedderId, int datasetId, ProjectionMethod method, string paramsKey, string modelSha256, string datasetSha256, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Projections.AsNoTracking()
             .Where(p => p.EmbedderId == embedderId && p.DatasetId == datasetId && p.Method == method && p.ParamsKey == paramsKey
                 && p.ModelSha256 == modelSha256 && p.DatasetSha256 == datasetSha256
-                && (p.Status == RunStatus.Done || p.Status == RunStatus.Queued || p.Status == RunStatus.Running))
+                && (p.Status == RunStatus.Done || p.Status == RunStatus.Queued || p.Status == RunStatus.Running || p.Status == RunStatus.Interrupted))
             .OrderByDescending(p => p.Id)
             .FirstOrDefaultAsync(cancellationToken);
     }
@@ -38,9 +39,9 @@ public sealed class ProjectionStore(IDbContextFactory<EmbedDashboardDbContext> f
         {
             Id = p.Id, EmbedderId = p.EmbedderId, DatasetId = p.DatasetId, Method = p.Method, ParamsKey = p.ParamsKey,
             ModelSha256 = p.ModelSha256, DatasetSha256 = p.DatasetSha256, Status = p.Status, Progress = p.Progress,
-            ProgressMessage = p.ProgressMessage, Error = p.Error, Components = p.Components, TotalItems = p.TotalItems,
+            ProgressMessage = p.ProgressMessage, Error = p.Error, Attempts = p.Attempts, Components = p.Components, TotalItems = p.TotalItems,
             Missing = p.Missing, EmbedSeconds = p.EmbedSeconds, ProjectSeconds = p.ProjectSeconds, FiguresJson = p.FiguresJson,
-            CreatedAt = p.CreatedAt, FinishedAt = p.FinishedAt,
+            CreatedAt = p.CreatedAt, StartedAt = p.StartedAt, FinishedAt = p.FinishedAt,
         }).FirstOrDefaultAsync(cancellationToken);
     }
 
@@ -52,13 +53,5 @@ public sealed class ProjectionStore(IDbContextFactory<EmbedDashboardDbContext> f
         change(projection);
         await db.SaveChangesAsync(cancellationToken);
         return true;
-    }
-
-    /// <summary>At start: projections left Queued/Running are marked Interrupted (asking again recomputes them).</summary>
-    public async Task MarkUnfinishedInterruptedAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Projections.Where(p => p.Status == RunStatus.Queued || p.Status == RunStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, RunStatus.Interrupted), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,41 +51,5 @@ public sealed class TrainingJobStore(IDbContextFactory<EmbedDashboardDbContext> 
         change(job);
         await db.SaveChangesAsync(cancellationToken);
         return true;
-    }
-
-    public Task<bool> MarkStartedAsync(int id, CancellationToken cancellationToken = default) =>
-        UpdateAsync(id, j =>
-        {
-            j.Status = RunStatus.Running;
-            j.StartedAt = clock.GetUtcNow();
-            j.Error = null;
-            j.Progress = 0;
-        }, cancellationToken);
-
-    public Task<bool> MarkFinishedAsync(int id, RunStatus status, string? error, string? message, CancellationToken cancellationToken = default) =>
-        UpdateAsync(id, j =>
-        {
-            j.Status = status;
-            j.Error = error;
-            j.ProgressMessage = message ?? j.ProgressMessage;
-            j.FinishedAt = clock.GetUtcNow();
-            if (status == RunStatus.Done) j.Progress = 1;
-        }, cancellationToken);
-
-    /// <summary>At start: jobs left Running by a stop become Interrupted; returns the ids to queue again (Queued and Interrupted).</summary>
-    public async Task<IReadOnlyList<int>> RecoverAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var unfinished = await db.TrainingJobs
-            .Where(j => j.Status == RunStatus.Running || j.Status == RunStatus.Queued || j.Status == RunStatus.Interrupted)
-            .ToListAsync(cancellationToken);
-        foreach (var job in unfinished.Where(j => j.Status == RunStatus.Running))
-        {
-            job.Status = RunStatus.Interrupted;
-            job.ProgressMessage = "Interrupted by a shutdown; started again from the beginning.";
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return unfinished.OrderBy(j => j.Id).Select(j => j.Id).ToList();
     }
 }

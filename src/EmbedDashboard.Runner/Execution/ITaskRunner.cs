@@ -1,5 +1,6 @@
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Evaluation;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Specs;
 

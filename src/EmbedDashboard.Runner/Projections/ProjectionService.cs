@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 
@@ -11,10 +12,8 @@ namespace EmbedDashboard.Runner.Projections;
 /// dataset, method and parameters were computed before with the same model and data, otherwise
 /// queued for the background worker), follow its progress, read the finished points, cancel.
 /// </summary>
-public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore datasets, ProjectionStore store, ProjectionQueue queue)
+public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore datasets, ProjectionStore store, JobQueue queue, JobRunner jobs)
 {
-    public ProjectionQueue Updates => queue;
-
     public async Task<ProjectionEntity> RequestAsync(ProjectionRequest request, CancellationToken cancellationToken = default)
     {
         var problems = request.Validate();
@@ -42,7 +41,7 @@ public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore d
             Components = request.Components,
             ProgressMessage = "Queued",
         }, cancellationToken);
-        await queue.EnqueueAsync(created.Id, cancellationToken);
+        queue.Enqueue(JobKind.Projection, created.Id);
         return created;
     }
 
@@ -60,14 +59,7 @@ public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore d
             TimeSpan.FromSeconds(entity.EmbedSeconds), TimeSpan.FromSeconds(entity.ProjectSeconds), figures, fromCache);
     }
 
-    public async Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default)
-    {
-        if (queue.Cancel(id)) return true;
-        return await store.UpdateAsync(id, p =>
-        {
-            if (p.Status == RunStatus.Queued) p.Status = RunStatus.Cancelled;
-        }, cancellationToken);
-    }
+    public Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default) => jobs.CancelAsync(new JobKey(JobKind.Projection, id), cancellationToken);
 
     /// <summary>The dataset's items as the projection sees them: text and label (FAQ questions are labelled by their source page).</summary>
     public static async Task<IReadOnlyList<(string Text, string Label)>> LabelledTextsAsync(DatasetStore datasets, DatasetEntity dataset, CancellationToken cancellationToken) => dataset.Task switch

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
-using EmbedDashboard.Runner.Queue;
 
 namespace EmbedDashboard.Runner.Specs;
 
@@ -20,8 +20,8 @@ public sealed class ExperimentService(
     DatasetStore datasets,
     RunStore runs,
     IEmbedderRegistry registry,
-    RunQueue queue,
-    RunCancellations cancellations)
+    JobQueue queue,
+    JobRunner jobs)
 {
     public static readonly JsonSerializerOptions SpecJson = new(JsonSerializerDefaults.Web)
     {
@@ -62,7 +62,7 @@ public sealed class ExperimentService(
         var experiment = await experiments.CreateAsync(spec.Name.Trim(), JsonSerializer.Serialize(spec, SpecJson), plan, cancellationToken);
         foreach (var run in experiment.Runs)
         {
-            await queue.EnqueueAsync(run.Id, cancellationToken);
+            queue.Enqueue(JobKind.Run, run.Id);
         }
 
         return experiment;
@@ -78,23 +78,11 @@ public sealed class ExperimentService(
         BaseEmbedderId = info.BaseEmbedderId,
     };
 
-    public async Task<RunOptions> OptionsAsync(int experimentId, CancellationToken cancellationToken = default)
-    {
-        var experiment = await experiments.GetAsync(experimentId, cancellationToken)
-            ?? throw new InvalidOperationException($"Experiment {experimentId} no longer exists.");
-        return ParseSpec(experiment.SpecJson).Options;
-    }
-
     public static ExperimentSpec ParseSpec(string json) =>
         JsonSerializer.Deserialize<ExperimentSpec>(json, SpecJson) ?? throw new JsonException("The spec is empty.");
 
-    /// <summary>Cancels a queued or running run; the worker stops it at the next batch.</summary>
-    public async Task<bool> CancelRunAsync(int runId, CancellationToken cancellationToken = default)
-    {
-        var changed = await runs.CancelAsync(runId, cancellationToken);
-        cancellations.Cancel(runId);
-        return changed;
-    }
+    /// <summary>Cancels a queued run, or signals a running one (it stops at the next batch).</summary>
+    public Task<bool> CancelRunAsync(int runId, CancellationToken cancellationToken = default) => jobs.CancelAsync(new JobKey(JobKind.Run, runId), cancellationToken);
 
     public async Task<bool> RetryRunAsync(int runId, CancellationToken cancellationToken = default)
     {
@@ -103,7 +91,7 @@ public sealed class ExperimentService(
             return false;
         }
 
-        await queue.EnqueueAsync(runId, cancellationToken);
+        queue.Enqueue(JobKind.Run, runId);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Evaluation;
 using EmbedDashboard.Core.Evaluation.Tasks;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Execution;

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Data.Jobs;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Engine;
 using EmbedDashboard.Training.Artifacts;
@@ -10,38 +12,43 @@ using EmbedDashboard.Training.Methods;
 namespace EmbedDashboard.Training.Jobs;
 
 /// <summary>
-/// Runs one training job: reads the request and the dataset, trains with the chosen method, saves
-/// the embedders under models/trained and registers them, and records figures and the loss curve.
+/// Training jobs in the job framework: reads the request and the dataset, trains with the chosen method, saves the
+/// embedders under models/trained and registers them, and hands the figures and the loss curve to the framework.
+/// One job at a time: each uses both cores.
 /// </summary>
 public sealed partial class TrainingJobExecutor(
     TrainingJobStore jobs,
     DatasetStore datasets,
     EmbedderRegistry registry,
     TrainedEmbedderCatalog catalog,
-    TrainingProgressHub hub,
-    TimeProvider clock)
+    TimeProvider clock) : IJobHandler
 {
     public static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    public async Task ExecuteAsync(int jobId, CancellationToken cancellationToken)
+    public JobKind Kind => JobKind.Training;
+
+    public string Explain(Exception exception) =>
+        exception is TrainingInputException or ArgumentException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+
+    public async Task<JobCompletion> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
+        var jobId = context.Id;
         var job = await jobs.GetAsync(jobId, cancellationToken) ?? throw new KeyNotFoundException($"Training job {jobId} does not exist.");
         var request = JsonSerializer.Deserialize<TrainingRequest>(job.OptionsJson, Json) ?? throw new InvalidDataException("Empty training request.");
-        await jobs.MarkStartedAsync(jobId, cancellationToken);
-        hub.Publish(new TrainingUpdate(jobId, RunStatus.Running, 0, "Loading the dataset", [], 0));
+        var progress = new TrainingProgressWriter(context.Progress);
+        context.Progress.Report(0, "Loading the dataset", force: true);
         var dataset = await datasets.FindAsync(job.DatasetId, cancellationToken) ?? throw new TrainingInputException($"Dataset {job.DatasetId} no longer exists.");
         var data = dataset.Task == TaskKind.Ner
             ? TrainingData.FromTagged(dataset, await datasets.LoadItemsAsync<TaggedSentence>(job.DatasetId, cancellationToken), request.MaxTrainExamples, seed: 13)
             : TrainingData.From(dataset, await datasets.LoadItemsAsync<LabeledText>(job.DatasetId, cancellationToken), request.MaxTrainExamples, seed: 13);
-        var progress = new ThrottledTrainingProgress(jobId, hub, jobs);
-        var context = new TrainingContext(job, request, data, registry, progress, clock.GetUtcNow(), cancellationToken);
+        var training = new TrainingContext(job, request, data, registry, progress, clock.GetUtcNow(), cancellationToken);
 
         MethodOutcome outcome = request.Method switch
         {
-            TrainingMethod.EmbeddingLayer when data.Tagging is not null => await Task.Run(() => TaggerLayerMethod.Train(context), cancellationToken),
-            TrainingMethod.EmbeddingLayer => await Task.Run(() => EmbeddingLayerMethod.Train(context), cancellationToken),
-            TrainingMethod.ReduceDimension => await ReductionMethod.TrainAsync(context),
-            TrainingMethod.FineTuneEncoder => await Task.Run(() => FineTuneMethod.Train(context), cancellationToken),
+            TrainingMethod.EmbeddingLayer when data.Tagging is not null => await Task.Run(() => TaggerLayerMethod.Train(training), cancellationToken),
+            TrainingMethod.EmbeddingLayer => await Task.Run(() => EmbeddingLayerMethod.Train(training), cancellationToken),
+            TrainingMethod.ReduceDimension => await ReductionMethod.TrainAsync(training),
+            TrainingMethod.FineTuneEncoder => await Task.Run(() => FineTuneMethod.Train(training), cancellationToken),
             _ => throw new TrainingInputException($"Unknown training method {request.Method}."),
         };
 
@@ -61,12 +68,7 @@ public sealed partial class TrainingJobExecutor(
             ["test_examples"] = data.TestTexts.Count,
             ["notes"] = outcome.Notes,
         };
-        await jobs.UpdateAsync(jobId, j =>
-        {
-            j.CurveJson = ThrottledTrainingProgress.CurveJson(curve);
-            j.ResultJson = JsonSerializer.Serialize(result);
-            j.ProducedEmbedderIds = string.Join(',', saved);
-        }, CancellationToken.None);
+        return new TrainingCompletion("Done", TrainingProgressWriter.CurveJson(curve), JsonSerializer.Serialize(result), saved);
     }
 
     /// <summary>A folder-safe id part from a dataset name: "IMDB reviews (built-in)" → "imdb-reviews".</summary>

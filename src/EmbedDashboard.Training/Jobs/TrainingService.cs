@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Engine;
@@ -8,7 +9,7 @@ using EmbedDashboard.Training.Artifacts;
 namespace EmbedDashboard.Training.Jobs;
 
 /// <summary>What pages and the CLI call: start, list, cancel training jobs; list and delete trained embedders.</summary>
-public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets, TrainingQueue queue, TrainedEmbedderCatalog catalog, EmbedderRegistry registry)
+public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets, JobQueue queue, JobRunner runner, TrainedEmbedderCatalog catalog, EmbedderRegistry registry)
 {
     public TrainedEmbedderCatalog Catalog => catalog;
 
@@ -38,7 +39,7 @@ public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets
         var name = string.IsNullOrWhiteSpace(request.Name) ? $"{request.Method} on {dataset.Name}" : request.Name.Trim();
         var job = await jobs.CreateAsync(name, request.Method, request.DatasetId, request.BaseEmbedderId,
             JsonSerializer.Serialize(request with { Name = name }, TrainingJobExecutor.Json), cancellationToken);
-        await queue.EnqueueAsync(job.Id, cancellationToken);
+        queue.Enqueue(JobKind.Training, job.Id);
         return job;
     }
 
@@ -49,16 +50,5 @@ public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets
     public static TrainingRequest? RequestOf(TrainingJobEntity job) => JsonSerializer.Deserialize<TrainingRequest>(job.OptionsJson, TrainingJobExecutor.Json);
 
     /// <summary>Signals a running job, or marks a queued one Cancelled so the worker skips it.</summary>
-    public async Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default)
-    {
-        if (queue.Cancel(id)) return true;
-        return await jobs.UpdateAsync(id, j =>
-        {
-            if (j.Status is RunStatus.Queued or RunStatus.Interrupted)
-            {
-                j.Status = RunStatus.Cancelled;
-                j.ProgressMessage = "Cancelled before it started.";
-            }
-        }, cancellationToken);
-    }
+    public Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default) => runner.CancelAsync(new JobKey(JobKind.Training, id), cancellationToken);
 }

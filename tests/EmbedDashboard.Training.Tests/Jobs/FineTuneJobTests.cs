@@ -1,5 +1,6 @@
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Engine;
@@ -27,7 +28,7 @@ public sealed class FineTuneJobTests
             DatasetId = dataset.Id,
             FineTune = new FineTuneOptions { Objective = FineTuneObjective.Supervised, TrainLastLayers = 1, BatchSize = 16, MaxTokens = 32, Epochs = 2 },
         });
-        await host.Get<TrainingWorker>().RunOneAsync(job.Id, CancellationToken.None);
+        await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Training, job.Id), CancellationToken.None);
         var done = (await service.GetAsync(job.Id))!;
 
         Assert.True(done.Status == RunStatus.Done, done.Error);
@@ -39,7 +40,7 @@ public sealed class FineTuneJobTests
         var cosine = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(tuned.Row(0), general.Row(0));
         // Two epochs on the last layer move the vector but keep it close to MiniLM's (both unit length).
         Assert.InRange(cosine, 0.5f, 0.99999f);
-        Assert.NotEmpty(ThrottledTrainingProgress.ParseCurve(done.CurveJson));
+        Assert.NotEmpty(TrainingProgressWriter.ParseCurve(done.CurveJson));
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class FineTuneJobTests
             DatasetId = dataset.Id,
             FineTune = new FineTuneOptions { Objective = FineTuneObjective.Supervised, TrainLastLayers = 1, BatchSize = 8, MaxTokens = 32, Epochs = 1 },
         });
-        await host.Get<TrainingWorker>().RunOneAsync(job.Id, CancellationToken.None);
+        await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Training, job.Id), CancellationToken.None);
         var done = (await service.GetAsync(job.Id))!;
 
         Assert.True(done.Status == RunStatus.Done, done.Error);

@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Paths;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
@@ -34,7 +35,7 @@ public sealed class ImdbAcceptanceTests(ITestOutputHelper output)
             MaxTrainExamples = 5000,
             EmbeddingLayer = new FastTextOptions { Dimension = 100 },
         });
-        await host.Get<TrainingWorker>().RunOneAsync(job.Id, CancellationToken.None);
+        await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Training, job.Id), CancellationToken.None);
         var trained = (await host.Get<TrainingService>().GetAsync(job.Id))!;
         Assert.True(trained.Status == RunStatus.Done, trained.Error);
         output.WriteLine($"training: {trained.ResultJson}");
@@ -49,7 +50,7 @@ public sealed class ImdbAcceptanceTests(ITestOutputHelper output)
         var accuracy = new Dictionary<string, double>();
         foreach (var run in experiment.Runs)
         {
-            Assert.Equal(RunStatus.Done, await host.Get<RunProcessor>().ProcessAsync(run.Id, CancellationToken.None));
+            Assert.Equal(RunStatus.Done, await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, run.Id), CancellationToken.None));
         }
 
         var stored = await host.Get<ExperimentStore>().GetAsync(experiment.Id);

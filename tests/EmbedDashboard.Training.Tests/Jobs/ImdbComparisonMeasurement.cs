@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Paths;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
@@ -53,7 +54,7 @@ public sealed class ImdbComparisonMeasurement(ITestOutputHelper output)
         foreach (var request in requests)
         {
             var job = await host.Get<TrainingService>().StartAsync(request);
-            await host.Get<TrainingWorker>().RunOneAsync(job.Id, CancellationToken.None);
+            await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Training, job.Id), CancellationToken.None);
             var done = (await host.Get<TrainingService>().GetAsync(job.Id))!;
             output.WriteLine($"{request.Name}: {done.Status} {done.Error} {done.ResultJson}");
             Assert.Equal(RunStatus.Done, done.Status);
@@ -69,7 +70,7 @@ public sealed class ImdbComparisonMeasurement(ITestOutputHelper output)
         });
         foreach (var run in experiment.Runs)
         {
-            Assert.Equal(RunStatus.Done, await host.Get<RunProcessor>().ProcessAsync(run.Id, CancellationToken.None));
+            Assert.Equal(RunStatus.Done, await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, run.Id), CancellationToken.None));
         }
 
         var stored = await host.Get<ExperimentStore>().GetAsync(experiment.Id);

@@ -1,5 +1,6 @@
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Engine;
@@ -41,7 +42,7 @@ public sealed class NerTrainingJobTests
         {
             Method = TrainingMethod.EmbeddingLayer, DatasetId = dataset, Tagger = new WindowTaggerOptions { Dimension = 8, MinCount = 1, Buckets = 1000, Epochs = 3 },
         });
-        await host.Get<TrainingWorker>().RunOneAsync(job.Id, CancellationToken.None);
+        await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Training, job.Id), CancellationToken.None);
 
         var done = (await host.Get<TrainingService>().GetAsync(job.Id))!;
         Assert.Equal(RunStatus.Done, done.Status);
@@ -66,7 +67,7 @@ public sealed class NerTrainingJobTests
         var dataset = await SaveToyNerAsync(host, withTestSplit: false);
 
         var job = await host.Get<TrainingService>().StartAsync(new TrainingRequest { Method = TrainingMethod.EmbeddingLayer, DatasetId = dataset });
-        await host.Get<TrainingWorker>().RunOneAsync(job.Id, CancellationToken.None);
+        await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Training, job.Id), CancellationToken.None);
 
         var done = (await host.Get<TrainingService>().GetAsync(job.Id))!;
         Assert.Equal(RunStatus.Failed, done.Status);

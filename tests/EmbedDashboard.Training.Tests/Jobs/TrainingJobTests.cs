@@ -1,5 +1,6 @@
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Engine;
@@ -31,7 +32,7 @@ public sealed class TrainingJobTests
     private static async Task<TrainingJobEntity> RunAsync(TrainingHost host, TrainingRequest request, CancellationToken stopping = default)
     {
         var job = await host.Get<TrainingService>().StartAsync(request);
-        await host.Get<TrainingWorker>().RunOneAsync(job.Id, stopping);
+        await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Training, job.Id), stopping);
         return (await host.Get<TrainingService>().GetAsync(job.Id))!;
     }
 
@@ -65,7 +66,7 @@ public sealed class TrainingJobTests
         }
     }
 
-    private static IReadOnlyList<LossPoint> TrainingProgressCurve(TrainingJobEntity job) => ThrottledTrainingProgress.ParseCurve(job.CurveJson);
+    private static IReadOnlyList<LossPoint> TrainingProgressCurve(TrainingJobEntity job) => TrainingProgressWriter.ParseCurve(job.CurveJson);
 
     [Fact]
     public async Task EmbeddingLayerJob_NoTestSplit_FailsWithReasonAndSavesNothing()
@@ -98,12 +99,12 @@ public sealed class TrainingJobTests
         var dataset = await SaveToyAsync(host, withTestSplit: true, count: 4000);
         var service = host.Get<TrainingService>();
         var job = await service.StartAsync(new TrainingRequest { Method = TrainingMethod.EmbeddingLayer, DatasetId = dataset, MaxTrainExamples = 0, EmbeddingLayer = new FastTextOptions { Dimension = 64, MinCount = 1, Epochs = 100, Subwords = true } });
-        using var subscription = host.Get<TrainingProgressHub>().Subscribe(u =>
+        using var subscription = host.Get<JobHub>().Subscribe(JobKind.Training, u =>
         {
-            if (u.JobId == job.Id && u.NewPoints.Count > 0) service.CancelAsync(job.Id).GetAwaiter().GetResult();
+            if (u.Id == job.Id && u.Detail is TrainingDetail { NewPoints.Count: > 0 }) service.CancelAsync(job.Id).GetAwaiter().GetResult();
         });
 
-        await host.Get<TrainingWorker>().RunOneAsync(job.Id, CancellationToken.None);
+        await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Training, job.Id), CancellationToken.None);
 
         var stored = await service.GetAsync(job.Id);
         Assert.Equal(RunStatus.Cancelled, stored!.Status);

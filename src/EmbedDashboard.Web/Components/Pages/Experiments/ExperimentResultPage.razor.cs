@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
-using EmbedDashboard.Runner.Progress;
 using EmbedDashboard.Runner.Results;
 using EmbedDashboard.Runner.Specs;
 using EmbedDashboard.Web.Services;
@@ -16,7 +16,7 @@ public partial class ExperimentResultPage : IDisposable
     private bool _notFound;
     private IDisposable? _subscription;
     private readonly ReloadThrottle _reload = new(TimeSpan.FromSeconds(1));
-    private readonly ConcurrentDictionary<int, RunProgressUpdate> _live = new();
+    private readonly ConcurrentDictionary<int, JobUpdate> _live = new();
 
     [Parameter]
     public int Id { get; set; }
@@ -41,22 +41,22 @@ public partial class ExperimentResultPage : IDisposable
     public required ExperimentService Experiments { get; set; }
 
     [Inject]
-    public required RunProgressHub Hub { get; set; }
+    public required JobHub Hub { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
         await LoadAsync();
-        _subscription ??= Hub.Subscribe(OnProgress);
+        _subscription ??= Hub.Subscribe(JobKind.Run, OnProgress);
     }
 
-    private void OnProgress(RunProgressUpdate update)
+    private void OnProgress(JobUpdate update)
     {
-        if (update.ExperimentId != Id || _view is null)
+        if (update.GroupId != Id || _view is null)
         {
             return;
         }
 
-        _live[update.RunId] = update;
+        _live[update.Id] = update;
         if (update.Status == RunStatus.Running)
         {
             _ = InvokeAsync(StateHasChanged);

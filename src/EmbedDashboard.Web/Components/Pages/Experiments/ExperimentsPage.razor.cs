@@ -1,4 +1,4 @@
-using EmbedDashboard.Runner.Progress;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Runner.Results;
 using EmbedDashboard.Web.Services;
 using Microsoft.AspNetCore.Components;
@@ -15,12 +15,12 @@ public partial class ExperimentsPage : IDisposable
     public required ExperimentQueries Queries { get; set; }
 
     [Inject]
-    public required RunProgressHub Hub { get; set; }
+    public required JobHub Hub { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
         _experiments = await Queries.ListAsync();
-        _subscription = Hub.Subscribe(_ => _throttle.Request(() => InvokeAsync(ReloadAsync)));
+        _subscription = Hub.Subscribe(JobKind.Run, _ => _throttle.Request(() => InvokeAsync(ReloadAsync)));
     }
 
     private async Task ReloadAsync()

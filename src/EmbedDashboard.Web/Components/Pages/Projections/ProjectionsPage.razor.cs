@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Probes;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
@@ -54,6 +55,9 @@ public partial class ProjectionsPage : IDisposable
     public required ShareLinkStore ShareLinks { get; set; }
 
     [Inject]
+    public required JobHub Hub { get; set; }
+
+    [Inject]
     public required IEmbedderRegistry Registry { get; set; }
 
     [Inject]
@@ -72,7 +76,7 @@ public partial class ProjectionsPage : IDisposable
         if (_sharedValid == false) return;
         var query = new Uri(Navigation.Uri).Query;
         ApplyState(QueryHelpers.ParseQuery(query));
-        _subscription = Projections.Updates.Subscribe(OnUpdate);
+        _subscription = Hub.Subscribe(JobKind.Projection, OnUpdate);
         // Auto-run only once interactive: during the static prerender a navigation would become a redirect.
         if (RendererInfo.IsInteractive && (ReadOnly || QueryHelpers.ParseQuery(query).ContainsKey("run"))) await ProjectAsync();
     }
@@ -157,9 +161,9 @@ public partial class ProjectionsPage : IDisposable
         _problems = problems.Distinct().ToList();
     }
 
-    private void OnUpdate(ProjectionUpdate update)
+    private void OnUpdate(JobUpdate update)
     {
-        var panel = _panels.FirstOrDefault(p => p.ProjectionId == update.ProjectionId);
+        var panel = _panels.FirstOrDefault(p => p.ProjectionId == update.Id);
         if (panel is null) return;
         _ = InvokeAsync(async () =>
         {

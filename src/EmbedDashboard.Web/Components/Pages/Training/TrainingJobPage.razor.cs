@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Inference.Engine;
 using EmbedDashboard.Training;
@@ -34,7 +35,7 @@ public partial class TrainingJobPage : IDisposable
     public required TrainingService Training { get; set; }
 
     [Inject]
-    public required TrainingProgressHub Hub { get; set; }
+    public required JobHub Hub { get; set; }
 
     [Inject]
     public required EmbedderRegistry Registry { get; set; }
@@ -42,22 +43,26 @@ public partial class TrainingJobPage : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         // Subscribe first: an end reported while the page loads is then owed a reload instead of being missed.
-        _subscription ??= Hub.Subscribe(OnUpdate);
+        _subscription ??= Hub.Subscribe(JobKind.Training, OnUpdate);
         await LoadAsync();
     }
 
-    private void OnUpdate(TrainingUpdate update)
+    private void OnUpdate(JobUpdate update)
     {
-        if (update.JobId != Id) return;
-        lock (_curve)
+        if (update.Id != Id) return;
+        if (update.Detail is TrainingDetail detail)
         {
-            _curve.AddRange(update.NewPoints);
-            _series = [new LossSeries(_job?.Name ?? "loss", _curve.ToList())];
+            lock (_curve)
+            {
+                _curve.AddRange(detail.NewPoints);
+                _series = [new LossSeries(_job?.Name ?? "loss", _curve.ToList())];
+            }
+
+            _examplesPerSecond = detail.ExamplesPerSecond;
         }
 
         _progress = update.Progress;
         _message = update.Message;
-        _examplesPerSecond = update.ExamplesPerSecond;
         // At most one render every two seconds: each one redraws the curve in the browser, which
         // shares the two cores with training.
         // The throttle keeps only the latest request, and a last progress report can arrive after the job's end: the end's
@@ -83,7 +88,7 @@ public partial class TrainingJobPage : IDisposable
         _message = _job.ProgressMessage;
         lock (_curve)
         {
-            var stored = ThrottledTrainingProgress.ParseCurve(_job.CurveJson);
+            var stored = TrainingProgressWriter.ParseCurve(_job.CurveJson);
             if (stored.Count >= _curve.Count)
             {
                 _curve.Clear();

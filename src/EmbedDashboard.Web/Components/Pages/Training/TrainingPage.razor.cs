@@ -1,4 +1,5 @@
 using System.Globalization;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Engine;
@@ -43,7 +44,7 @@ public partial class TrainingPage : IDisposable
     public required EmbedderRegistry Registry { get; set; }
 
     [Inject]
-    public required TrainingProgressHub Hub { get; set; }
+    public required JobHub Hub { get; set; }
 
     [Inject]
     public required NavigationManager Navigation { get; set; }
@@ -57,9 +58,9 @@ public partial class TrainingPage : IDisposable
         _datasets = (await Datasets.ListAsync()).Where(d => d.Task is Core.Datasets.TaskKind.Classification or Core.Datasets.TaskKind.Ner).ToList();
         _datasetId = _datasets.FirstOrDefault(d => d.Id == PreselectedDataset)?.Id ?? _datasets.FirstOrDefault()?.Id ?? 0;
         await ReloadAsync();
-        _subscription = Hub.Subscribe(update =>
+        _subscription = Hub.Subscribe(JobKind.Training, update =>
         {
-            lock (_live) _live[update.JobId] = (update.Progress, update.Message);
+            lock (_live) _live[update.Id] = (update.Progress, update.Message);
             _throttle.Request(() => InvokeAsync(ReloadAsync));
         });
     }
@@ -68,7 +69,7 @@ public partial class TrainingPage : IDisposable
     {
         _jobs = await Training.ListAsync();
         _series = _jobs.Where(j => !string.IsNullOrEmpty(j.CurveJson)).Take(8)
-            .Select(j => new LossSeries($"#{j.Id} {j.Name}", ThrottledTrainingProgress.ParseCurve(j.CurveJson)))
+            .Select(j => new LossSeries($"#{j.Id} {j.Name}", TrainingProgressWriter.ParseCurve(j.CurveJson)))
             .Where(s => s.Points.Count > 0).ToList();
         StateHasChanged();
     }

@@ -2,23 +2,31 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Projections;
 using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Data.Jobs;
 using EmbedDashboard.Data.Stores;
 
 namespace EmbedDashboard.Runner.Projections;
 
 /// <summary>
-/// Computes one queued projection: seeded sample of the dataset, embed, project with PCA, t-SNE or
-/// UMAP, and measure how well the picture keeps neighbourhoods (trustworthiness on a sample).
+/// Projections in the job framework: seeded sample of the dataset, embed, project with PCA, t-SNE or UMAP, and
+/// measure how well the picture keeps neighbourhoods (trustworthiness on a sample).
 /// </summary>
-public sealed class ProjectionComputer(IEmbedderRegistry registry, DatasetStore datasets, ProjectionStore store, ProjectionQueue queue)
+public sealed class ProjectionJobHandler(IEmbedderRegistry registry, DatasetStore datasets, ProjectionStore store) : IJobHandler
 {
     private const int TrustworthinessSample = 1000;
     private const int TextLength = 120;
 
-    public async Task ComputeAsync(int id, CancellationToken cancellationToken)
+    public JobKind Kind => JobKind.Projection;
+
+    public string Explain(Exception exception) =>
+        exception is ProjectionRequestException or ArgumentException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+
+    public async Task<JobCompletion> ExecuteAsync(JobContext job, CancellationToken cancellationToken)
     {
+        var id = job.Id;
         var entity = await store.GetAsync(id, withPoints: false, cancellationToken) ?? throw new KeyNotFoundException($"Projection {id} does not exist.");
         var parameters = Parse(entity.ParamsKey);
         var dataset = await datasets.FindAsync(entity.DatasetId, cancellationToken) ?? throw new ProjectionRequestException($"Dataset {entity.DatasetId} no longer exists.");
@@ -26,14 +34,7 @@ public sealed class ProjectionComputer(IEmbedderRegistry registry, DatasetStore 
         var sample = ProjectionSampler.Sample(items.Count, (int)parameters["max"], (int)parameters["seed"]);
         var embedder = registry.Get(entity.EmbedderId);
 
-        var lastReport = Stopwatch.StartNew();
-        void Report(double fraction, string message, bool force = false)
-        {
-            if (!force && lastReport.ElapsedMilliseconds < 250) return;
-            lastReport.Restart();
-            queue.Publish(new ProjectionUpdate(id, RunStatus.Running, fraction, message));
-            _ = store.UpdateAsync(id, p => { p.Progress = fraction; p.ProgressMessage = message; });
-        }
+        void Report(double fraction, string message, bool force = false) => job.Progress.Report(fraction, message, force);
 
         Report(0, $"Embedding {sample.Length:N0} texts with {embedder.Info.DisplayName}", force: true);
         var watch = Stopwatch.StartNew();
@@ -71,16 +72,7 @@ public sealed class ProjectionComputer(IEmbedderRegistry registry, DatasetStore 
             return new ProjectedPoint(sample[row], projection.Coordinates[r * c], projection.Coordinates[r * c + 1], c > 2 ? projection.Coordinates[r * c + 2] : 0,
                 label, text.Length > TextLength ? text[..TextLength] + "…" : text);
         }).ToList();
-        var gzip = GzipJson.Serialize(points);
-        await store.UpdateAsync(id, p =>
-        {
-            p.PointsGzip = gzip;
-            p.TotalItems = items.Count;
-            p.Missing = batch.MissingCount;
-            p.EmbedSeconds = embedSeconds;
-            p.ProjectSeconds = projection.Elapsed.TotalSeconds;
-            p.FiguresJson = JsonSerializer.Serialize(figures);
-        }, CancellationToken.None);
+        return new ProjectionCompletion(GzipJson.Serialize(points), items.Count, batch.MissingCount, embedSeconds, projection.Elapsed.TotalSeconds, JsonSerializer.Serialize(figures));
     }
 
     /// <summary>Trustworthiness (k = 10) on a seeded sample: exact on up to 1,000 points, since it costs O(n²).</summary>

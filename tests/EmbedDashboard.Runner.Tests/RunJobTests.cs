@@ -1,5 +1,8 @@
+using EmbedDashboard.Core.Evaluation;
+using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data;
 using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Data.Jobs;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Execution;
 using EmbedDashboard.Runner.Results;
@@ -7,18 +10,18 @@ using EmbedDashboard.Runner.Specs;
 
 namespace EmbedDashboard.Runner.Tests;
 
-public sealed class RunProcessorTests
+public sealed class RunJobTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task ProcessAsync_Released_StoresMetricsReproAndEfficiency()
+    public async Task RunOneAsync_Released_StoresMetricsReproAndEfficiency()
     {
         await using var host = await RunnerHost.StartAsync();
         var experiment = await host.CreateExperimentAsync(await host.SeedDatasetAsync(), "general");
         host.Task.Release();
 
-        var status = await host.Get<RunProcessor>().ProcessAsync(experiment.Runs[0].Id, CancellationToken.None);
+        var status = await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, experiment.Runs[0].Id), CancellationToken.None);
 
         await AssertStatusAsync(host, experiment.Runs[0].Id, RunStatus.Done, status);
         var view = await host.Get<ExperimentQueries>().GetAsync(experiment.Id);
@@ -38,7 +41,7 @@ public sealed class RunProcessorTests
         await using var host = await RunnerHost.StartAsync();
         var experiment = await host.CreateExperimentAsync(await host.SeedDatasetAsync(), "general");
         var runId = experiment.Runs[0].Id;
-        var processing = host.Get<RunProcessor>().ProcessAsync(runId, CancellationToken.None);
+        var processing = host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, runId), CancellationToken.None);
         await host.Task.Started.WaitAsync(Timeout);
 
         Assert.True(await host.Get<ExperimentService>().CancelRunAsync(runId));
@@ -49,11 +52,11 @@ public sealed class RunProcessorTests
         // Retry: queued again, then it runs to the end.
         Assert.True(await host.Get<ExperimentService>().RetryRunAsync(runId));
         host.Task.Release();
-        Assert.Equal(RunStatus.Done, await host.Get<RunProcessor>().ProcessAsync(runId, CancellationToken.None).WaitAsync(Timeout));
+        Assert.Equal(RunStatus.Done, await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, runId), CancellationToken.None).WaitAsync(Timeout));
     }
 
     [Fact]
-    public async Task ProcessAsync_AppStopsMidRun_InterruptedThenResumedAfterRestart()
+    public async Task RunOneAsync_AppStopsMidRun_InterruptedThenResumedAfterRestart()
     {
         var folder = Directory.CreateTempSubdirectory("embeddash-restart-").FullName;
         int runId;
@@ -62,7 +65,7 @@ public sealed class RunProcessorTests
             var experiment = await first.CreateExperimentAsync(await first.SeedDatasetAsync(), "general");
             runId = experiment.Runs[0].Id;
             using var stopping = new CancellationTokenSource();
-            var processing = first.Get<RunProcessor>().ProcessAsync(runId, stopping.Token);
+            var processing = first.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, runId), stopping.Token);
             await first.Task.Started.WaitAsync(Timeout);
 
             stopping.Cancel();
@@ -71,25 +74,25 @@ public sealed class RunProcessorTests
         }
 
         await using var second = await RunnerHost.StartAsync(folder);
-        Assert.Contains(runId, await second.Get<RunStore>().PendingIdsAsync());
+        Assert.Contains(runId, await second.Get<RunLedger>().RecoverAsync(CancellationToken.None));
         second.Task.Release();
-        Assert.Equal(RunStatus.Done, await second.Get<RunProcessor>().ProcessAsync(runId, CancellationToken.None).WaitAsync(Timeout));
+        Assert.Equal(RunStatus.Done, await second.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, runId), CancellationToken.None).WaitAsync(Timeout));
         Assert.Equal(2, (await second.Get<RunStore>().GetAsync(runId))!.Attempts);
     }
 
     [Fact]
-    public async Task ProcessAsync_EvaluatorThrows_FailedWithMessageAndNextRunStillRuns()
+    public async Task RunOneAsync_EvaluatorThrows_FailedWithMessageAndNextRunStillRuns()
     {
         await using var host = await RunnerHost.StartAsync();
         var experiment = await host.CreateExperimentAsync(await host.SeedDatasetAsync(), "general", "specific");
         host.Task.FailWith = "probe diverged";
 
-        Assert.Equal(RunStatus.Failed, await host.Get<RunProcessor>().ProcessAsync(experiment.Runs[0].Id, CancellationToken.None));
+        Assert.Equal(RunStatus.Failed, await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, experiment.Runs[0].Id), CancellationToken.None));
         Assert.Equal("probe diverged", (await host.Get<RunStore>().GetAsync(experiment.Runs[0].Id))!.Error);
 
         host.Task.FailWith = null;
         host.Task.Release();
-        Assert.Equal(RunStatus.Done, await host.Get<RunProcessor>().ProcessAsync(experiment.Runs[1].Id, CancellationToken.None));
+        Assert.Equal(RunStatus.Done, await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, experiment.Runs[1].Id), CancellationToken.None));
     }
 
     [Fact]
@@ -112,7 +115,7 @@ public sealed class RunProcessorTests
     }
 
     /// <summary>Fails with the stored error text, so a broken run says why.</summary>
-    private static async Task AssertStatusAsync(RunnerHost host, int runId, RunStatus expected, RunStatus actual)
+    private static async Task AssertStatusAsync(RunnerHost host, int runId, RunStatus expected, RunStatus? actual)
     {
         var stored = await host.Get<RunStore>().GetAsync(runId);
         Assert.True(expected == actual && stored!.Status == expected, $"Expected {expected}, got {actual}/{stored?.Status}: {stored?.Error}");
@@ -123,11 +126,11 @@ public sealed class RunProcessorTests
     {
         await using var host = await RunnerHost.StartAsync();
         var experiment = await host.CreateExperimentAsync(await host.SeedDatasetAsync(), "general", "specific");
-        var store = host.Get<RunStore>();
+        var ledger = host.Get<RunLedger>();
         foreach (var (run, value) in experiment.Runs.Zip([0.70, 0.85]))
         {
-            await store.TryStartAsync(run.Id);
-            await store.CompleteAsync(run.Id, [new MetricValue("accuracy", value, IsPrimary: true)], "{}", "{}");
+            await ledger.TryClaimAsync(run.Id, CancellationToken.None);
+            await ledger.CompleteAsync(run.Id, new RunCompletion(null, [new MetricValue("accuracy", value, IsPrimary: true)], "{}", "{}"), CancellationToken.None);
         }
 
         var view = await host.Get<ExperimentQueries>().GetAsync(experiment.Id);
