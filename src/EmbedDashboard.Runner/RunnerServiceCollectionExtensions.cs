@@ -29,6 +29,8 @@ public static class RunnerServiceCollectionExtensions
         services.AddSingleton<Projections.ProjectionService>();
         services.AddTaskRunners();
         services.AddSingleton<Datasets.DatasetImportService>();
+        services.AddSingleton<Datasets.DatasetCatalog>();
+        services.AddSingleton<Sharing.SharingService>();
         services.AddSingleton<Datasets.BuiltInDatasetStatus>();
         services.AddSingleton<Datasets.BuiltInDatasetSeeder>();
         if (workers)

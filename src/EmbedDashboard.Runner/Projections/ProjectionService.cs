@@ -61,6 +61,13 @@ public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore d
 
     public Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default) => jobs.CancelAsync(new JobKey(JobKind.Projection, id), cancellationToken);
 
+    /// <summary>The texts of a dataset in the order the projection's item indices refer to.</summary>
+    public async Task<IReadOnlyList<string>> TextsAsync(int datasetId, CancellationToken cancellationToken = default)
+    {
+        var dataset = await datasets.FindAsync(datasetId, cancellationToken) ?? throw new ProjectionRequestException($"Dataset {datasetId} does not exist.");
+        return (await LabelledTextsAsync(datasets, dataset, cancellationToken)).Select(t => t.Text).ToList();
+    }
+
     /// <summary>The dataset's items as the projection sees them: text and label (FAQ questions are labelled by their source page).</summary>
     public static async Task<IReadOnlyList<(string Text, string Label)>> LabelledTextsAsync(DatasetStore datasets, DatasetEntity dataset, CancellationToken cancellationToken) => dataset.Task switch
     {

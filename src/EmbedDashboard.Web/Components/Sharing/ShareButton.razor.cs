@@ -1,4 +1,4 @@
-using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Runner.Sharing;
 using Microsoft.AspNetCore.Components;
 
 namespace EmbedDashboard.Web.Components.Sharing;
@@ -15,7 +15,7 @@ public partial class ShareButton
     public required string Kind { get; set; }
 
     [Inject]
-    public required ShareLinkStore ShareLinks { get; set; }
+    public required SharingService ShareLinks { get; set; }
 
     [Inject]
     public required NavigationManager Navigation { get; set; }

@@ -22,7 +22,7 @@ public partial class DatasetsPage : IDisposable
     private byte[]? _testFile;
 
     [Inject]
-    public required DatasetStore Store { get; set; }
+    public required DatasetCatalog Store { get; set; }
 
     [Inject]
     public required DatasetImportService Importer { get; set; }

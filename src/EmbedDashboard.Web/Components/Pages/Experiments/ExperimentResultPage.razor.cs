@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
-using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Results;
+using EmbedDashboard.Runner.Sharing;
 using EmbedDashboard.Runner.Specs;
 using EmbedDashboard.Web.Services;
 using Microsoft.AspNetCore.Components;
@@ -26,13 +26,13 @@ public partial class ExperimentResultPage : IDisposable
     public string? Token { get; set; }
 
     [Inject]
-    public required ShareLinkStore ShareLinks { get; set; }
+    public required SharingService ShareLinks { get; set; }
 
     [Inject]
     public required NavigationManager Navigation { get; set; }
 
     private bool _readOnly;
-    private IReadOnlyList<ShareLinkEntity> _links = [];
+    private IReadOnlyList<ShareLink> _links = [];
 
     [Inject]
     public required ExperimentQueries Queries { get; set; }

@@ -1,6 +1,6 @@
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Data.Entities;
-using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Runner.Datasets;
 using EmbedDashboard.Runner.Specs;
 using Microsoft.AspNetCore.Components;
 
@@ -22,7 +22,7 @@ public partial class NewExperimentPage
     private Pooling? _pooling;
 
     [Inject]
-    public required DatasetStore Datasets { get; set; }
+    public required DatasetCatalog Datasets { get; set; }
 
     [Inject]
     public required IEmbedderRegistry Registry { get; set; }

@@ -10,7 +10,7 @@ public partial class AnalogyProbePage
     internal const string ShareKind = "probe-analogy";
 
     [Inject]
-    public required EmbedDashboard.Data.Stores.ShareLinkStore ShareLinks { get; set; }
+    public required EmbedDashboard.Runner.Sharing.SharingService ShareLinks { get; set; }
 
     /// <summary>Share token when opened through /shared/&lt;token&gt;: the page is then read-only.</summary>
     [SupplyParameterFromQuery(Name = "shared")]
@@ -37,7 +37,7 @@ public partial class AnalogyProbePage
 
     protected override async Task OnInitializedAsync()
     {
-        _sharedValid = await Sharing.SharedState.ResolveAsync(ShareLinks, Shared, ShareKind);
+        _sharedValid = await ShareLinks.IsSharedViewAsync(Shared, ShareKind);
         _fromAddress = A is not null && B is not null && C is not null;
         A ??= "man";
         B ??= "king";

@@ -15,7 +15,7 @@ public partial class AntonymProbePage
     internal const string ShareKind = "probe-antonyms";
 
     [Inject]
-    public required EmbedDashboard.Data.Stores.ShareLinkStore ShareLinks { get; set; }
+    public required EmbedDashboard.Runner.Sharing.SharingService ShareLinks { get; set; }
 
     /// <summary>Share token when opened through /shared/&lt;token&gt;: the page is then read-only.</summary>
     [SupplyParameterFromQuery(Name = "shared")]
@@ -25,7 +25,7 @@ public partial class AntonymProbePage
 
     private bool ReadOnly => _sharedValid == true;
 
-    protected override async Task OnInitializedAsync() => _sharedValid = await Sharing.SharedState.ResolveAsync(ShareLinks, Shared, ShareKind);
+    protected override async Task OnInitializedAsync() => _sharedValid = await ShareLinks.IsSharedViewAsync(Shared, ShareKind);
 
     // A shared view computes the report itself once the circuit is up.
     protected override async Task OnAfterRenderAsync(bool firstRender)

@@ -15,7 +15,7 @@ public partial class ProbesPage
     private bool _busy;
 
     [Inject]
-    public required EmbedDashboard.Data.Stores.ShareLinkStore ShareLinks { get; set; }
+    public required EmbedDashboard.Runner.Sharing.SharingService ShareLinks { get; set; }
 
     /// <summary>Share token when opened through /shared/&lt;token&gt;: the page is then read-only.</summary>
     [SupplyParameterFromQuery(Name = "shared")]
@@ -46,7 +46,7 @@ public partial class ProbesPage
 
     protected override async Task OnInitializedAsync()
     {
-        _sharedValid = await Sharing.SharedState.ResolveAsync(ShareLinks, Shared, ShareKind);
+        _sharedValid = await ShareLinks.IsSharedViewAsync(Shared, ShareKind);
         _vocabularies = await Probe.VocabulariesAsync();
         K = K is > 0 and <= 100 ? K : 10;
         Vocabulary ??= _vocabularies.FirstOrDefault()?.Key;

@@ -3,9 +3,10 @@ using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Probes;
 using EmbedDashboard.Data.Entities;
-using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Runner.Datasets;
 using EmbedDashboard.Runner.Probes;
 using EmbedDashboard.Runner.Projections;
+using EmbedDashboard.Runner.Sharing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -43,7 +44,7 @@ public partial class ProjectionsPage : IDisposable
     }
 
     [Inject]
-    public required DatasetStore Datasets { get; set; }
+    public required DatasetCatalog Datasets { get; set; }
 
     [Inject]
     public required ProjectionService Projections { get; set; }
@@ -52,7 +53,7 @@ public partial class ProjectionsPage : IDisposable
     public required NeighbourProbeService Neighbours { get; set; }
 
     [Inject]
-    public required ShareLinkStore ShareLinks { get; set; }
+    public required SharingService Sharing { get; set; }
 
     [Inject]
     public required JobHub Hub { get; set; }
@@ -71,8 +72,8 @@ public partial class ProjectionsPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _datasets = (await Datasets.ListAsync()).Where(d => d.Task is Core.Datasets.TaskKind.Classification or Core.Datasets.TaskKind.FaqRetrieval).ToList();
-        _sharedValid = await Sharing.SharedState.ResolveAsync(ShareLinks, Shared, ShareKind);
+        _datasets = await Datasets.ListAsync([Core.Datasets.TaskKind.Classification, Core.Datasets.TaskKind.FaqRetrieval]);
+        _sharedValid = await Sharing.IsSharedViewAsync(Shared, ShareKind);
         if (_sharedValid == false) return;
         var query = new Uri(Navigation.Uri).Query;
         ApplyState(QueryHelpers.ParseQuery(query));
@@ -180,8 +181,7 @@ public partial class ProjectionsPage : IDisposable
     private async Task SelectAsync(int item)
     {
         _selectedItem = item;
-        var dataset = _datasets.First(d => d.Id == _datasetId);
-        _fullTexts ??= (await ProjectionService.LabelledTextsAsync(Datasets, dataset, CancellationToken.None)).Select(t => t.Text).ToList();
+        _fullTexts ??= await Projections.TextsAsync(_datasetId);
         _selectedText = item < _fullTexts.Count ? _fullTexts[item] : null;
         if (_selectedText is null) return;
         StateHasChanged();

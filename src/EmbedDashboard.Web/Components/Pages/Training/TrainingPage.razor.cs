@@ -1,13 +1,13 @@
 using System.Globalization;
 using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
-using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Engine;
 using EmbedDashboard.Inference.Setup;
-using EmbedDashboard.Training;
+using EmbedDashboard.Runner.Datasets;
 using EmbedDashboard.Training.FastText;
 using EmbedDashboard.Training.FineTuning;
 using EmbedDashboard.Training.Jobs;
+using EmbedDashboard.Training;
 using EmbedDashboard.Web.Components.Charts;
 using EmbedDashboard.Web.Services;
 using Microsoft.AspNetCore.Components;
@@ -38,7 +38,7 @@ public partial class TrainingPage : IDisposable
     public required TrainingService Training { get; set; }
 
     [Inject]
-    public required DatasetStore Datasets { get; set; }
+    public required DatasetCatalog Datasets { get; set; }
 
     [Inject]
     public required EmbedderRegistry Registry { get; set; }
@@ -55,7 +55,7 @@ public partial class TrainingPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _datasets = (await Datasets.ListAsync()).Where(d => d.Task is Core.Datasets.TaskKind.Classification or Core.Datasets.TaskKind.Ner).ToList();
+        _datasets = await Datasets.ListAsync([Core.Datasets.TaskKind.Classification, Core.Datasets.TaskKind.Ner]);
         _datasetId = _datasets.FirstOrDefault(d => d.Id == PreselectedDataset)?.Id ?? _datasets.FirstOrDefault()?.Id ?? 0;
         await ReloadAsync();
         _subscription = Hub.Subscribe(JobKind.Training, update =>
