@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Paths;
 using EmbedDashboard.Data.Entities;
-using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Setup;
 using EmbedDashboard.Runner.Datasets;
 using EmbedDashboard.Training.Jobs;
@@ -18,7 +17,7 @@ namespace EmbedDashboard.Cli.Commands;
 /// "dataset": "&lt;name or id&gt;" in place of the id. Prints the job's figures, then the new embedder ids one per line,
 /// last; exits 1 with the reason when the job fails or the input is refused.
 /// </summary>
-internal static class TrainCommand
+public static class TrainCommand
 {
     private static readonly JsonSerializerOptions SpecJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -30,11 +29,22 @@ internal static class TrainCommand
             return 2;
         }
 
+        await AssetSetup.EnsureAsync(AppPaths.Root(), new SynchronousProgress(Console.WriteLine));
+        await using var services = await CliHost.BuildAsync();
+        await services.GetRequiredService<BuiltInDatasetSeeder>().SeedAsync(AppPaths.Root(), CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        return await TrainAsync(args[0], services, Console.Out, Console.Error, cancel.Token);
+    }
+
+    /// <summary>The command over given services and writers (the CLI's, or a test host's): same service and job runner as the web form.</summary>
+    public static async Task<int> TrainAsync(string specPath, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         TrainingRequest request;
         string? datasetReference;
         try
         {
-            var json = await File.ReadAllTextAsync(args[0]);
+            var json = await File.ReadAllTextAsync(specPath, cancellationToken);
             request = JsonSerializer.Deserialize<TrainingRequest>(json, SpecJson) ?? throw new JsonException("The spec is empty.");
             using var doc = JsonDocument.Parse(json);
             datasetReference = doc.RootElement.EnumerateObject().FirstOrDefault(p => p.Name.Equals("dataset", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String or JsonValueKind.Number } d
@@ -43,42 +53,38 @@ internal static class TrainCommand
         }
         catch (JsonException ex)
         {
-            Console.Error.WriteLine($"{args[0]}: not a valid training spec ({ex.Message}).");
+            await error.WriteLineAsync($"{specPath}: not a valid training spec ({ex.Message}).");
             return 2;
         }
 
-        await AssetSetup.EnsureAsync(AppPaths.Root(), new SynchronousProgress(Console.WriteLine));
-        await using var services = await CliHost.BuildAsync();
-        await services.GetRequiredService<BuiltInDatasetSeeder>().SeedAsync(AppPaths.Root(), CancellationToken.None);
-        var known = await services.GetRequiredService<DatasetStore>().ListAsync();
+        var known = await services.GetRequiredService<DatasetCatalog>().ListAsync(cancellationToken: cancellationToken);
         var dataset = datasetReference is null ? null
             : known.FirstOrDefault(x => x.Id.ToString(CultureInfo.InvariantCulture) == datasetReference)
               ?? known.FirstOrDefault(x => string.Equals(x.Name, datasetReference, StringComparison.OrdinalIgnoreCase));
         if (dataset is null)
         {
-            Console.Error.WriteLine(datasetReference is null ? "The spec needs \"dataset\": the dataset's name or id." : $"Unknown dataset '{datasetReference}'. Known: {string.Join(", ", known.Select(x => x.Name))}.");
+            await error.WriteLineAsync(datasetReference is null ? "The spec needs \"dataset\": the dataset's name or id." : $"Unknown dataset '{datasetReference}'. Known: {string.Join(", ", known.Select(x => x.Name))}.");
             return 1;
         }
 
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        var training = services.GetRequiredService<TrainingService>();
         TrainingJobEntity job;
         try
         {
-            job = await services.GetRequiredService<TrainingService>().StartAsync(request with { DatasetId = dataset.Id }, cancel.Token);
+            job = await training.StartAsync(request with { DatasetId = dataset.Id }, cancellationToken);
         }
         catch (TrainingInputException ex)
         {
-            Console.Error.WriteLine($"Refused: {ex.Message}");
+            await error.WriteLineAsync($"Refused: {ex.Message}");
             return 1;
         }
 
-        Console.WriteLine($"Training job {job.Id} \"{job.Name}\" ({job.Method} on {dataset.Name})…");
-        await services.GetRequiredService<JobRunner>().RunOneAsync(new JobKey(JobKind.Training, job.Id), cancel.Token);
-        var done = (await services.GetRequiredService<TrainingJobStore>().GetAsync(job.Id))!;
+        await output.WriteLineAsync($"Training job {job.Id} \"{job.Name}\" ({job.Method} on {dataset.Name})…");
+        await services.GetRequiredService<JobRunner>().RunOneAsync(new JobKey(JobKind.Training, job.Id), cancellationToken);
+        var done = (await training.GetAsync(job.Id, CancellationToken.None))!;
         if (done.Status != RunStatus.Done)
         {
-            Console.Error.WriteLine($"Training job {job.Id} {done.Status}: {done.Error ?? done.ProgressMessage}");
+            await error.WriteLineAsync($"Training job {job.Id} {done.Status}: {done.Error ?? done.ProgressMessage}");
             return 1;
         }
 
@@ -87,18 +93,18 @@ internal static class TrainCommand
             using var figures = JsonDocument.Parse(result);
             foreach (var figure in figures.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number))
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{figure.Name}: {figure.Value.GetDouble():0.####}"));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{figure.Name}: {figure.Value.GetDouble():0.####}"));
             }
 
-            foreach (var note in figures.RootElement.TryGetProperty("notes", out var notes) ? notes.EnumerateArray() : default)
+            foreach (var note in figures.RootElement.TryGetProperty("notes", out var notes) && notes.ValueKind == JsonValueKind.Array ? notes.EnumerateArray() : default)
             {
-                Console.WriteLine("note: " + note.GetString());
+                await output.WriteLineAsync("note: " + note.GetString());
             }
         }
 
         foreach (var id in (done.ProducedEmbedderIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            Console.WriteLine(id);
+            await output.WriteLineAsync(id);
         }
 
         return 0;
