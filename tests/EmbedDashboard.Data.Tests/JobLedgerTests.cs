@@ -1,6 +1,7 @@
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Evaluation;
 using EmbedDashboard.Core.Jobs;
+using EmbedDashboard.Core.Training;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Jobs;
 using EmbedDashboard.Data.Stores;

@@ -1,5 +1,6 @@
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Jobs;
+using EmbedDashboard.Core.Projections;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Projections;

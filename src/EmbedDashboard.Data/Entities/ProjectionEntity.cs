@@ -1,13 +1,8 @@
 using EmbedDashboard.Core.Jobs;
 
-namespace EmbedDashboard.Data.Entities;
+using EmbedDashboard.Core.Projections;
 
-public enum ProjectionMethod
-{
-    Pca,
-    Tsne,
-    Umap,
-}
+namespace EmbedDashboard.Data.Entities;
 
 /// <summary>
 /// A computed (or queued) 2-D/3-D projection of a dataset under one embedder, cached by

@@ -1,16 +1,8 @@
 using EmbedDashboard.Core.Jobs;
 
-namespace EmbedDashboard.Data.Entities;
+using EmbedDashboard.Core.Training;
 
-public enum TrainingMethod
-{
-    /// <summary>fastText-style embedding layer trained with a linear classifier.</summary>
-    EmbeddingLayer,
-    /// <summary>BERT encoder fine-tuned (supervised or contrastive) with TorchSharp, exported to ONNX.</summary>
-    FineTuneEncoder,
-    /// <summary>PCA fitted on the training split: reduced-dimension variants of an embedder.</summary>
-    ReduceDimension,
-}
+namespace EmbedDashboard.Data.Entities;
 
 /// <summary>One training job: makes one or more task-specific embedders from a dataset's training split.</summary>
 public sealed class TrainingJobEntity : IJobRow

@@ -1,4 +1,5 @@
 using EmbedDashboard.Core.Jobs;
+using EmbedDashboard.Core.Training;
 using EmbedDashboard.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EmbedDashboard.Core.Projections;
 using EmbedDashboard.Data.Entities;
 
 namespace EmbedDashboard.Runner.Projections;

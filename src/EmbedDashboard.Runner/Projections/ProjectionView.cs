@@ -1,3 +1,5 @@
+using EmbedDashboard.Core.Projections;
+
 namespace EmbedDashboard.Runner.Projections;
 
 /// <summary>One plotted item: its index in the dataset's item list (to link plots and find neighbours), coordinates, label, short text.</summary>
@@ -8,7 +10,7 @@ public sealed record ProjectionView(
     int Id,
     string EmbedderId,
     int DatasetId,
-    Data.Entities.ProjectionMethod Method,
+    ProjectionMethod Method,
     string ParamsKey,
     IReadOnlyList<ProjectedPoint> Points,
     int Components,

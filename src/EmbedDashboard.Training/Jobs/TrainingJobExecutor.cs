@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Jobs;
+using EmbedDashboard.Core.Training;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Jobs;
 using EmbedDashboard.Data.Stores;

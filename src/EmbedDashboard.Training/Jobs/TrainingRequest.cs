@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EmbedDashboard.Core.Training;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Training.FastText;
 using EmbedDashboard.Training.FineTuning;

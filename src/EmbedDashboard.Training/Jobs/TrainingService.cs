@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EmbedDashboard.Core.Jobs;
+using EmbedDashboard.Core.Training;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Engine;

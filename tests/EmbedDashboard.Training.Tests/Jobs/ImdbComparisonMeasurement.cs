@@ -1,5 +1,6 @@
 using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Paths;
+using EmbedDashboard.Core.Training;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Setup;

@@ -2,6 +2,7 @@ using System.Globalization;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Probes;
+using EmbedDashboard.Core.Projections;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Runner.Datasets;
 using EmbedDashboard.Runner.Probes;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmbedDashboard.Core.Jobs;
+using EmbedDashboard.Core.Training;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Inference.Engine;
 using EmbedDashboard.Inference.Setup;
