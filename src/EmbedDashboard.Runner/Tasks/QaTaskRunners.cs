@@ -31,7 +31,7 @@ internal sealed class FaqRetrievalTaskRunner : ITaskRunner
     {
         var pairs = await context.Datasets.LoadItemsAsync<FaqPair>(context.DatasetId, context.CancellationToken);
         var o = context.Options;
-        var split = ScoredSplit.Select(pairs, p => p.Split, "pair");
+        var split = ScoredSplit.Select(pairs, p => p.Split, "pair", candidates: true);
         var sample = Sampling.Stratified(split.Test, _ => "", o.MaxItems, o.SplitSeed);
         var result = await FaqRetrievalEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
         return result.WithLeadingNote(split.Note(sample.Count)).ToOutcome();

@@ -20,7 +20,7 @@ public static class FaqRetrievalEvaluator
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(pairs);
         var watch = Stopwatch.StartNew();
-        var split = ScoredSplit.Select(pairs, p => p.Split, "pair");
+        var split = ScoredSplit.Select(pairs, p => p.Split, "pair", candidates: true);
         pairs = split.Test;
         var answers = pairs.Select(p => p.Answer).Distinct(StringComparer.Ordinal).ToList();
         var answerIndex = answers.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i, StringComparer.Ordinal);

@@ -10,24 +10,25 @@ namespace EmbedDashboard.Core.Evaluation.Tasks;
 /// </summary>
 public static class ScoredSplit
 {
-    public static ScoredSplit<T> Select<T>(IReadOnlyList<T> items, Func<T, Split> splitOf, string unit)
+    /// <param name="candidates">Whether the items also make the candidate pool (retrieval), which the note then says.</param>
+    public static ScoredSplit<T> Select<T>(IReadOnlyList<T> items, Func<T, Split> splitOf, string unit, bool candidates = false)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(splitOf);
         var test = items.Where(i => splitOf(i) == Split.Test).ToList();
-        if (test.Count == items.Count) return new ScoredSplit<T>(items, 0, 0, unit);
+        if (test.Count == items.Count) return new ScoredSplit<T>(items, 0, 0, unit, candidates);
         if (test.Count == 0)
         {
             throw new InvalidOperationException($"The dataset has {items.Count:N0} {unit}(s) but none in the test split, so nothing can be scored without scoring training data; import it with a held-out test file.");
         }
 
         var train = items.Count(i => splitOf(i) == Split.Train);
-        return new ScoredSplit<T>(test, train, items.Count - test.Count - train, unit);
+        return new ScoredSplit<T>(test, train, items.Count - test.Count - train, unit, candidates);
     }
 }
 
 /// <summary>The test items to score and how many train and dev items were left out.</summary>
-public sealed record ScoredSplit<T>(IReadOnlyList<T> Test, int ExcludedTrain, int ExcludedDev, string Unit)
+public sealed record ScoredSplit<T>(IReadOnlyList<T> Test, int ExcludedTrain, int ExcludedDev, string Unit, bool Candidates)
 {
     public int Excluded => ExcludedTrain + ExcludedDev;
 
@@ -37,6 +38,7 @@ public sealed record ScoredSplit<T>(IReadOnlyList<T> Test, int ExcludedTrain, in
         if (Excluded == 0) return null;
         var dev = ExcludedDev > 0 ? $" and {ExcludedDev:N0} dev" : "";
         var sampled = scored < Test.Count ? $"a seeded sample of {scored:N0} of its {Test.Count:N0} {Unit}s" : $"its {Test.Count:N0} {Unit}s";
-        return $"Scored the test split only: {sampled}; {ExcludedTrain:N0} train{dev} {Unit}(s) were excluded from the scored set and from the candidates.";
+        var from = Candidates ? "from the scored set and from the candidates" : "from the scored set";
+        return $"Scored the test split only: {sampled}; {ExcludedTrain:N0} train{dev} {Unit}(s) were excluded {from}.";
     }
 }

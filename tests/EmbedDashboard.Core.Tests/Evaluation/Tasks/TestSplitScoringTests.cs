@@ -69,7 +69,7 @@ public sealed class TestSplitScoringTests
 
         Assert.Equal(1, result.Primary.Value.Mean, 12);
         Assert.Equal(new EvaluationCounts(3), result.Counts);
-        Assert.Contains("3 train pair(s) were excluded", result.Notes[0]);
+        Assert.Equal("Scored the test split only: its 3 pairs; 3 train pair(s) were excluded from the scored set.", result.Notes[0]);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class TestSplitScoringTests
     [Fact]
     public void Note_SampledTestSplitWithDev_SaysSampleAndBothExclusions()
     {
-        var split = ScoredSplit.Select([Split.Test, Split.Test, Split.Test, Split.Train, Split.Dev], s => s, "pair");
+        var split = ScoredSplit.Select([Split.Test, Split.Test, Split.Test, Split.Train, Split.Dev], s => s, "pair", candidates: true);
 
         Assert.Equal("Scored the test split only: a seeded sample of 2 of its 3 pairs; 1 train and 1 dev pair(s) were excluded from the scored set and from the candidates.", split.Note(2));
     }
