@@ -14,6 +14,8 @@ public enum ImportFormat
     Analogy,
     Squad,
     WordPairList,
+    FaqCsv,
+    FaqTsv,
 }
 
 /// <summary>An imported upload: the task, the typed items, what was skipped, and the content hash.</summary>
@@ -43,6 +45,8 @@ public static class DatasetImporter
             ImportFormat.Analogy => Wrap(TaskKind.Analogy, AnalogyImporter.Import(buffer, fileName), sha),
             ImportFormat.Squad => Wrap(TaskKind.QuestionAnswering, SquadImporter.Import(buffer, fileName), sha),
             ImportFormat.WordPairList => Wrap(TaskKind.WordPairs, WordPairListImporter.Import(buffer, fileName), sha),
+            ImportFormat.FaqCsv => Wrap(TaskKind.FaqRetrieval, FaqPairImporter.ImportDelimited(buffer, fileName, ','), sha),
+            ImportFormat.FaqTsv => Wrap(TaskKind.FaqRetrieval, FaqPairImporter.ImportDelimited(buffer, fileName, '\t'), sha),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown import format."),
         };
     }
@@ -53,6 +57,8 @@ public static class DatasetImporter
         var name = fileName.ToLowerInvariant();
         return name switch
         {
+            _ when name.Contains("faq") && name.EndsWith(".csv") => ImportFormat.FaqCsv,
+            _ when name.Contains("faq") && name.EndsWith(".tsv") => ImportFormat.FaqTsv,
             _ when name.Contains("sick") => ImportFormat.Sick,
             _ when name.Contains("sts") => ImportFormat.Sts,
             _ when name.Contains("questions-words") || name.Contains("analogy") => ImportFormat.Analogy,
