@@ -52,7 +52,7 @@ internal static class ImportCommand
         {
             await using var stream = File.OpenRead(args[0]);
             var importer = services.GetRequiredService<DatasetImportService>();
-            EmbedDashboard.Data.Entities.DatasetEntity dataset;
+            EmbedDashboard.Core.Datasets.DatasetInfo dataset;
             if (testFile is null)
             {
                 dataset = await importer.ImportAsync(stream, Path.GetFileName(args[0]), format.Value, Option("--name"));

@@ -68,7 +68,7 @@ public static class TrainCommand
         }
 
         var training = services.GetRequiredService<TrainingService>();
-        TrainingJobEntity job;
+        TrainingJobView job;
         try
         {
             job = await training.StartAsync(request with { DatasetId = dataset.Id }, cancellationToken);

@@ -8,11 +8,15 @@ namespace EmbedDashboard.Runner.Datasets;
 public sealed class DatasetCatalog(DatasetStore store)
 {
     /// <summary>Every dataset, or only those of the given tasks.</summary>
-    public async Task<IReadOnlyList<DatasetEntity>> ListAsync(IReadOnlyCollection<TaskKind>? tasks = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DatasetInfo>> ListAsync(IReadOnlyCollection<TaskKind>? tasks = null, CancellationToken cancellationToken = default)
     {
         var all = await store.ListAsync(cancellationToken);
-        return tasks is null ? all : all.Where(d => tasks.Contains(d.Task)).ToList();
+        return all.Where(d => tasks is null || tasks.Contains(d.Task)).Select(Info).ToList();
     }
 
-    public Task<DatasetEntity?> FindAsync(int id, CancellationToken cancellationToken = default) => store.FindAsync(id, cancellationToken);
+    public async Task<DatasetInfo?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        await store.FindAsync(id, cancellationToken) is { } dataset ? Info(dataset) : null;
+
+    public static DatasetInfo Info(DatasetEntity d) =>
+        new(d.Id, d.Name, d.Task, d.Format, d.ItemCount, d.SkippedLines, d.Notes, d.ContentSha256, d.Source, d.License, d.IsBuiltIn, d.CreatedAt);
 }

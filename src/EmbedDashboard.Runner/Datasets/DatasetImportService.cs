@@ -8,25 +8,25 @@ namespace EmbedDashboard.Runner.Datasets;
 /// <summary>Imports an upload (or a built-in file) and stores it; a bad file throws before anything is saved.</summary>
 public sealed class DatasetImportService(DatasetStore store)
 {
-    public async Task<DatasetEntity> ImportAsync(Stream stream, string fileName, ImportFormat format, string? name, CancellationToken cancellationToken = default)
+    public async Task<DatasetInfo> ImportAsync(Stream stream, string fileName, ImportFormat format, string? name, CancellationToken cancellationToken = default)
     {
         var imported = DatasetImporter.Import(stream, fileName, format);
         var metadata = new DatasetMetadata(
             string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(fileName) : name.Trim(),
             imported.Task, format.ToString(), imported.ContentSha256, $"upload: {fileName}", null, IsBuiltIn: false,
             imported.SkippedLines, string.Join(" ", imported.Notes));
-        return await SaveAsync(metadata, imported, cancellationToken);
+        return DatasetCatalog.Info(await SaveAsync(metadata, imported, cancellationToken));
     }
 
     /// <summary>A training file and a held-out test file as one dataset with train and test splits.</summary>
-    public async Task<DatasetEntity> ImportWithTestAsync(Stream train, string trainName, Stream test, string testName, ImportFormat format, string? name, CancellationToken cancellationToken = default)
+    public async Task<DatasetInfo> ImportWithTestAsync(Stream train, string trainName, Stream test, string testName, ImportFormat format, string? name, CancellationToken cancellationToken = default)
     {
         var imported = HeldOutSplit.Import(train, trainName, test, testName, format);
         var metadata = new DatasetMetadata(
             string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(trainName) : name.Trim(),
             imported.Task, format.ToString(), imported.ContentSha256, $"upload: {trainName} (train) + {testName} (test)", null, IsBuiltIn: false,
             imported.SkippedLines, string.Join(" ", imported.Notes));
-        return await SaveAsync(metadata, imported, cancellationToken);
+        return DatasetCatalog.Info(await SaveAsync(metadata, imported, cancellationToken));
     }
 
     public Task<DatasetEntity> SaveAsync(DatasetMetadata metadata, ImportedDataset imported, CancellationToken cancellationToken = default) => imported.ItemType switch

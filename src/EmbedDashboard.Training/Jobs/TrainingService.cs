@@ -15,7 +15,7 @@ public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets
     public TrainedEmbedderCatalog Catalog => catalog;
 
     /// <summary>Validates the request, stores it as a Queued job and queues it. Throws TrainingInputException with the reason.</summary>
-    public async Task<TrainingJobEntity> StartAsync(TrainingRequest request, CancellationToken cancellationToken = default)
+    public async Task<TrainingJobView> StartAsync(TrainingRequest request, CancellationToken cancellationToken = default)
     {
         var dataset = await datasets.FindAsync(request.DatasetId, cancellationToken)
             ?? throw new TrainingInputException($"Dataset {request.DatasetId} does not exist.");
@@ -41,14 +41,16 @@ public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets
         var job = await jobs.CreateAsync(name, request.Method, request.DatasetId, request.BaseEmbedderId,
             JsonSerializer.Serialize(request with { Name = name }, TrainingJobExecutor.Json), cancellationToken);
         queue.Enqueue(JobKind.Training, job.Id);
-        return job;
+        return TrainingJobView.From(job) with { DatasetName = dataset.Name };
     }
 
-    public Task<IReadOnlyList<TrainingJobEntity>> ListAsync(CancellationToken cancellationToken = default) => jobs.ListAsync(cancellationToken);
+    public async Task<IReadOnlyList<TrainingJobView>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await jobs.ListAsync(cancellationToken)).Select(TrainingJobView.From).ToList();
 
-    public Task<TrainingJobEntity?> GetAsync(int id, CancellationToken cancellationToken = default) => jobs.GetAsync(id, cancellationToken);
+    public async Task<TrainingJobView?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        await jobs.GetAsync(id, cancellationToken) is { } job ? TrainingJobView.From(job) : null;
 
-    public static TrainingRequest? RequestOf(TrainingJobEntity job) => JsonSerializer.Deserialize<TrainingRequest>(job.OptionsJson, TrainingJobExecutor.Json);
+    public static TrainingRequest? RequestOf(TrainingJobView job) => JsonSerializer.Deserialize<TrainingRequest>(job.OptionsJson, TrainingJobExecutor.Json);
 
     /// <summary>Signals a running job, or marks a queued one Cancelled so the worker skips it.</summary>
     public Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default) => runner.CancelAsync(new JobKey(JobKind.Training, id), cancellationToken);

@@ -30,7 +30,7 @@ public sealed class TrainingJobTests
         return entity.Id;
     }
 
-    private static async Task<TrainingJobEntity> RunAsync(TrainingHost host, TrainingRequest request, CancellationToken stopping = default)
+    private static async Task<TrainingJobView> RunAsync(TrainingHost host, TrainingRequest request, CancellationToken stopping = default)
     {
         var job = await host.Get<TrainingService>().StartAsync(request);
         await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Training, job.Id), stopping);
@@ -67,7 +67,7 @@ public sealed class TrainingJobTests
         }
     }
 
-    private static IReadOnlyList<LossPoint> TrainingProgressCurve(TrainingJobEntity job) => TrainingProgressWriter.ParseCurve(job.CurveJson);
+    private static IReadOnlyList<LossPoint> TrainingProgressCurve(TrainingJobView job) => TrainingProgressWriter.ParseCurve(job.CurveJson);
 
     [Fact]
     public async Task EmbeddingLayerJob_NoTestSplit_FailsWithReasonAndSavesNothing()

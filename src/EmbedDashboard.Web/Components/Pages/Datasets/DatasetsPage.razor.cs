@@ -1,7 +1,5 @@
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Datasets.Importers;
-using EmbedDashboard.Data.Entities;
-using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Datasets;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -11,12 +9,12 @@ namespace EmbedDashboard.Web.Components.Pages.Datasets;
 
 public partial class DatasetsPage : IDisposable
 {
-    private IReadOnlyList<DatasetEntity> _datasets = [];
+    private IReadOnlyList<DatasetInfo> _datasets = [];
     private string? _name;
     private ImportFormat? _format;
     private bool _busy;
     private string? _error;
-    private DatasetEntity? _imported;
+    private DatasetInfo? _imported;
     private Timer? _statusPoll;
     private string? _testFileName;
     private byte[]? _testFile;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using EmbedDashboard.Core.Jobs;
-using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Runner.Results;
 using EmbedDashboard.Runner.Sharing;
 using EmbedDashboard.Runner.Specs;

@@ -1,5 +1,5 @@
+using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
-using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Runner.Datasets;
 using EmbedDashboard.Runner.Specs;
 using Microsoft.AspNetCore.Components;
@@ -8,7 +8,7 @@ namespace EmbedDashboard.Web.Components.Pages.Experiments;
 
 public partial class NewExperimentPage
 {
-    private IReadOnlyList<DatasetEntity>? _datasets;
+    private IReadOnlyList<DatasetInfo>? _datasets;
     private IReadOnlyList<string> _problems = [];
     private bool _busy;
     private string _name = "My experiment";

@@ -1,9 +1,9 @@
+using EmbedDashboard.Core.Datasets;
 using System.Globalization;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Probes;
 using EmbedDashboard.Core.Projections;
-using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Runner.Datasets;
 using EmbedDashboard.Runner.Probes;
 using EmbedDashboard.Runner.Projections;
@@ -16,7 +16,7 @@ namespace EmbedDashboard.Web.Components.Pages.Projections;
 public partial class ProjectionsPage : IDisposable
 {
     internal const string ShareKind = "projections";
-    private IReadOnlyList<DatasetEntity> _datasets = [];
+    private IReadOnlyList<DatasetInfo> _datasets = [];
     private readonly List<Panel> _panels = [];
     private IReadOnlyList<string> _problems = [];
     private IReadOnlyCollection<string> _embedders = [];

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using EmbedDashboard.Core.Jobs;
-using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Inference.Engine;
 using EmbedDashboard.Training;
 using EmbedDashboard.Training.Artifacts;
@@ -17,7 +16,7 @@ public partial class TrainingJobPage : IDisposable
     private readonly ReloadThrottle _throttle = new(TimeSpan.FromSeconds(2));
     private readonly List<LossPoint> _curve = [];
     private IReadOnlyList<LossSeries> _series = [];
-    private TrainingJobEntity? _job;
+    private TrainingJobView? _job;
     private bool _notFound;
     private double _progress;
     private string? _message;

@@ -1,7 +1,7 @@
+using EmbedDashboard.Core.Datasets;
 using System.Globalization;
 using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Training;
-using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Inference.Engine;
 using EmbedDashboard.Inference.Setup;
 using EmbedDashboard.Runner.Datasets;
@@ -20,8 +20,8 @@ public partial class TrainingPage : IDisposable
 {
     private readonly ReloadThrottle _throttle = new(TimeSpan.FromSeconds(1));
     private readonly Dictionary<int, (double Progress, string? Message)> _live = [];
-    private IReadOnlyList<DatasetEntity>? _datasets;
-    private IReadOnlyList<TrainingJobEntity>? _jobs;
+    private IReadOnlyList<DatasetInfo>? _datasets;
+    private IReadOnlyList<TrainingJobView>? _jobs;
     private IReadOnlyList<LossSeries> _series = [];
     private IReadOnlyList<string> _problems = [];
     private IDisposable? _subscription;
@@ -75,12 +75,12 @@ public partial class TrainingPage : IDisposable
         StateHasChanged();
     }
 
-    private double Progress(TrainingJobEntity job)
+    private double Progress(TrainingJobView job)
     {
         lock (_live) return job.Status == RunStatus.Running && _live.TryGetValue(job.Id, out var l) ? l.Progress : job.Progress;
     }
 
-    private string? Message(TrainingJobEntity job)
+    private string? Message(TrainingJobView job)
     {
         lock (_live) return job.Status == RunStatus.Running && _live.TryGetValue(job.Id, out var l) ? l.Message : job.ProgressMessage;
     }
