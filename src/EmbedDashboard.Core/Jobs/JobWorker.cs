@@ -12,12 +12,8 @@ public sealed class JobWorker(JobRunner runner, JobQueue queue, ILogger<JobWorke
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var lanes = new List<Task>();
-        foreach (var handler in runner.Handlers)
-        {
-            lanes.AddRange(Enumerable.Range(0, Math.Max(1, handler.Workers)).Select(_ => LaneAsync(handler.Kind, stoppingToken)));
-        }
-
+        // Recovery first, lanes after: a lane that claimed a new job while recovery was still waiting for the
+        // database would see that job turned Interrupted under it and run it twice.
         foreach (var handler in runner.Handlers)
         {
             try
@@ -28,7 +24,7 @@ public sealed class JobWorker(JobRunner runner, JobQueue queue, ILogger<JobWorke
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                break;
+                return;
             }
             catch (Exception ex)
             {
@@ -36,6 +32,7 @@ public sealed class JobWorker(JobRunner runner, JobQueue queue, ILogger<JobWorke
             }
         }
 
+        var lanes = runner.Handlers.SelectMany(h => Enumerable.Range(0, Math.Max(1, h.Workers)).Select(_ => LaneAsync(h.Kind, stoppingToken))).ToList();
         await Task.WhenAll(lanes);
     }
 

@@ -14,7 +14,7 @@ namespace EmbedDashboard.Runner.Projections;
 /// </summary>
 public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore datasets, ProjectionStore store, JobQueue queue, JobRunner jobs)
 {
-    public async Task<ProjectionEntity> RequestAsync(ProjectionRequest request, CancellationToken cancellationToken = default)
+    public async Task<ProjectionStatus> RequestAsync(ProjectionRequest request, CancellationToken cancellationToken = default)
     {
         var problems = request.Validate();
         if (problems.Count > 0) throw new ProjectionRequestException(string.Join(" ", problems));
@@ -28,7 +28,7 @@ public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore d
         var info = registry.Installed.FirstOrDefault(e => e.Id == request.EmbedderId)
             ?? throw new ProjectionRequestException($"Unknown embedder '{request.EmbedderId}'.");
         var cached = await store.FindAsync(request.EmbedderId, request.DatasetId, request.Method, request.ParamsKey, info.ModelFileSha256, dataset.ContentSha256, cancellationToken);
-        if (cached is not null) return cached;
+        if (cached is not null) return ProjectionStatus.From(cached);
 
         var created = await store.CreateAsync(new ProjectionEntity
         {
@@ -42,11 +42,12 @@ public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore d
             ProgressMessage = "Queued",
         }, cancellationToken);
         queue.Enqueue(JobKind.Projection, created.Id);
-        return created;
+        return ProjectionStatus.From(created);
     }
 
     /// <summary>Status and figures without the points.</summary>
-    public Task<ProjectionEntity?> GetAsync(int id, CancellationToken cancellationToken = default) => store.GetAsync(id, withPoints: false, cancellationToken);
+    public async Task<ProjectionStatus?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        await store.GetAsync(id, withPoints: false, cancellationToken) is { } p ? ProjectionStatus.From(p) : null;
 
     /// <summary>The finished projection with its points; null when it is not done.</summary>
     public async Task<ProjectionView?> LoadAsync(int id, bool fromCache, CancellationToken cancellationToken = default)

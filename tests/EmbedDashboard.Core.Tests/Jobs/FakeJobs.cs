@@ -29,12 +29,27 @@ public sealed class FakeLedger(JobKind kind = JobKind.Run) : IJobLedger
         return this;
     }
 
-    public Task<IReadOnlyList<int>> RecoverAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<int>>(ToRecover.ToList());
+    /// <summary>Recovery waits this long, as on a database busy with the built-in datasets' import.</summary>
+    public TimeSpan RecoverDelay { get; set; }
+
+    /// <summary>Claims made while recovery was still going (each one a job that recovery could turn Interrupted under a worker).</summary>
+    public int ClaimsDuringRecovery { get; private set; }
+
+    private bool _recovering;
+
+    public async Task<IReadOnlyList<int>> RecoverAsync(CancellationToken cancellationToken)
+    {
+        _recovering = true;
+        if (RecoverDelay > TimeSpan.Zero) await Task.Delay(RecoverDelay, cancellationToken);
+        _recovering = false;
+        return ToRecover.ToList();
+    }
 
     public Task<bool> TryClaimAsync(int id, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
+            if (_recovering) ClaimsDuringRecovery++;
             if (!Status.TryGetValue(id, out var s) || !s.IsPending()) return Task.FromResult(false);
             Status[id] = RunStatus.Running;
             return Task.FromResult(true);

@@ -60,4 +60,24 @@ public sealed class JobWorkerTests
         // The claim is atomic, so the duplicate id is skipped rather than run again.
         Assert.Equal([1, 2], handler.Executed.Order());
     }
+
+    [Fact]
+    public async Task StartAsync_JobQueuedWhileRecoveryIsSlow_ClaimedOnlyAfterRecovery()
+    {
+        var handler = new FakeHandler(JobKind.Training);
+        var ledger = new FakeLedger(JobKind.Training).Queued(1);
+        ledger.RecoverDelay = TimeSpan.FromMilliseconds(300);
+        var (runner, queue, _) = JobTestHost.Create(handler, ledger);
+        using var worker = new JobWorker(runner, queue, NullLogger<JobWorker>.Instance);
+        handler.Release();
+        queue.Enqueue(JobKind.Training, 1);
+
+        await worker.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow + Timeout;
+        while (ledger.Completed.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(20);
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.Equal(RunStatus.Done, ledger.Status[1]);
+        Assert.Equal(0, ledger.ClaimsDuringRecovery);
+    }
 }

@@ -150,7 +150,7 @@ public partial class ProjectionsPage : IDisposable
                 });
                 panel.ProjectionId = entity.Id;
                 panel.Status = entity.Status;
-                panel.Message = entity.ProgressMessage;
+                panel.Message = entity.Message;
                 _panels.Add(panel);
                 if (entity.Status == RunStatus.Done) panel.View = await Projections.LoadAsync(entity.Id, fromCache: true);
             }
