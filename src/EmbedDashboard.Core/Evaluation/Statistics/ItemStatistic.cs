@@ -1,7 +1,7 @@
 namespace EmbedDashboard.Core.Evaluation.Statistics;
 
 /// <summary>
-/// How a primary metric is recomputed from a subset (or a resample) of its per-item rows. Stored by name with
+/// How a primary metric is recomputed from a subset (or a resample) of its per-item rows. Stored (by value) with
 /// every run: only append.
 /// </summary>
 public enum ItemStatistic
