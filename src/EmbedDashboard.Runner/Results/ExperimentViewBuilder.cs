@@ -1,5 +1,7 @@
 using System.Text.Json;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Evaluation.Statistics;
+using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Runner.Execution;
 
@@ -34,7 +36,14 @@ public static class ExperimentViewBuilder
                 r.FinishedAt);
         }).ToList();
 
-        return new ExperimentView(experiment.Id, experiment.Name, experiment.CreatedAt, experiment.SpecJson, WithDeltas(runs));
+        var items = new Dictionary<int, ItemOutcomes>();
+        foreach (var r in experiment.Runs.Where(r => r.ItemOutcomesGzip is { Length: > 0 }))
+        {
+            items[r.Id] = GzipJson.Deserialize<ItemOutcomes>(r.ItemOutcomesGzip!);
+        }
+
+        var (scored, verdicts) = VerdictBuilder.Apply(WithDeltas(runs), items, BootstrapOptions.Default);
+        return new ExperimentView(experiment.Id, experiment.Name, experiment.CreatedAt, experiment.SpecJson, scored) { Verdicts = verdicts };
     }
 
     /// <summary>The "general vs task-specific" column: each task-specific run against the best general run on its dataset.</summary>
