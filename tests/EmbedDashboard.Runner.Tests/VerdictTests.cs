@@ -58,6 +58,11 @@ public sealed class VerdictTests
         Assert.Contains("accuracy points [95% CI +", verdict.Sentence);
         Assert.Equal(comparison.Delta, view.Runs.Single(r => r.EmbedderId == "specific").DeltaVsBestGeneral);
 
+        // A second read is served from the cache and says the same.
+        var again = (await host.Get<ExperimentQueries>().GetAsync(view.Id))!;
+        Assert.Equal(verdict.Sentence, Assert.Single(again.Verdicts).Sentence);
+        Assert.Equal(view.Runs.Select(r => r.Score), again.Runs.Select(r => r.Score));
+
         var csv = ResultsExporter.ToCsv(view);
         Assert.Contains("ci_low,ci_high", csv.Split('\n')[0]);
         Assert.Contains("delta_vs_best_general", csv.Split('\n')[0]);
