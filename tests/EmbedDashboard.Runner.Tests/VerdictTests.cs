@@ -131,6 +131,7 @@ public sealed class VerdictTests
         Assert.Equal(0.25, specific.Metrics.Single(m => m.Name == "oov_rate").Value, 12);
         var comparison = Assert.Single(Assert.Single(view.Verdicts).Comparisons);
         Assert.Equal(30, comparison.Items);
+        Assert.Contains("on the 30 of 40 items every embedder covers", comparison.Sentence);
         Assert.Equal(specific.Score.Value - general.Score.Value, comparison.Delta!.Value, 12);
     }
 }

@@ -16,7 +16,7 @@ public static class VerdictText
         var label = Label(c.Metric);
         var interval = $"[{Percent(level)} CI {Points(c.CiLow!.Value)}, {Points(c.CiHigh!.Value)}]";
         var p = PValue(c.PHolm ?? c.P!.Value) + (tests > 1 ? $" (Holm, {tests} comparisons)" : "");
-        var speed = Throughput(run, baseline);
+        var speed = Throughput(run, baseline) + Subset(run);
         if (!c.Significant)
         {
             return $"On {dataset}, {who} vs the best general embedder ({c.BaselineName}): no significant difference (Δ {Points(c.Delta!.Value)} {label} points {interval}, {p}){speed}.";
@@ -48,6 +48,11 @@ public static class VerdictText
     public static string Label(string metric) => metric.Replace('_', ' ');
 
     private static string Percent(double level) => (level * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    // Said in the sentence itself, so a quoted verdict never hides that some items were left out for everyone.
+    private static string Subset(RunView run) => run.Score is { } s && s.Items < s.TotalItems
+        ? $", on the {s.Items:N0} of {s.TotalItems:N0} items every embedder covers"
+        : "";
 
     // Texts actually encoded per second, so a cache-warm run does not look faster than it is.
     private static string Throughput(RunView run, RunView? baseline)
