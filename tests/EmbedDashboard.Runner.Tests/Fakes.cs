@@ -7,7 +7,8 @@ using EmbedDashboard.Runner.Execution;
 
 namespace EmbedDashboard.Runner.Tests;
 
-internal sealed class FakeEmbedder(string id, bool general = true) : IEmbedder
+/// <param name="cacheHits">How many of each call's texts it reports as answered from the cache.</param>
+internal sealed class FakeEmbedder(string id, bool general = true, int cacheHits = 0) : IEmbedder
 {
     public EmbedderInfo Info { get; } = new(id, id, general ? EmbedderKind.StaticWordVectors : EmbedderKind.TrainedEmbeddingLayer, 2, 10, "sha-" + id, "test", "none");
 
@@ -21,7 +22,7 @@ internal sealed class FakeEmbedder(string id, bool general = true) : IEmbedder
         }
 
         return Task.FromResult(new EmbeddingBatch(data, texts.Count, 2, new bool[texts.Count],
-            new EmbeddingStats(texts.Count, texts.Count * 3, 0, 1, TimeSpan.FromMilliseconds(10), 0)));
+            new EmbeddingStats(texts.Count, texts.Count * 3, 0, 1, TimeSpan.FromMilliseconds(10), Math.Min(cacheHits, texts.Count))));
     }
 }
 
