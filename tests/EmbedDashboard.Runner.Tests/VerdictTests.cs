@@ -72,6 +72,34 @@ public sealed class VerdictTests
     }
 
     [Fact]
+    public async Task Experiment_TwoDatasets_HolmAdjustsAcrossBothComparisons()
+    {
+        await using var host = await RunnerHost.StartAsync();
+        host.Task.ItemsFor = Outcomes;
+        host.Task.Release();
+        var first = await host.SeedDatasetAsync();
+        var second = (await host.Get<DatasetStore>().SaveAsync(new DatasetMetadata("toy 2", TaskKind.Classification, "csv", "hash-2", "test", null, false),
+            new List<LabeledText> { new("nice", "pos"), new("awful", "neg") })).Id;
+        var experiment = await host.Get<ExperimentService>().CreateAsync(new ExperimentSpec
+        {
+            Name = "two datasets",
+            Datasets = [first.ToString(System.Globalization.CultureInfo.InvariantCulture), second.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            Embedders = ["general", "specific"],
+        });
+        foreach (var run in experiment.Runs)
+        {
+            Assert.Equal(RunStatus.Done, await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, run.Id), CancellationToken.None));
+        }
+
+        var view = (await host.Get<ExperimentQueries>().GetAsync(experiment.Id))!;
+        var comparisons = view.Verdicts.SelectMany(v => v.Comparisons).ToList();
+        Assert.Equal(2, comparisons.Count);
+        // Both datasets got the same outcomes, so the same raw p; Holm multiplies the smaller by 2 and keeps the order.
+        Assert.All(comparisons, c => Assert.Equal(Math.Min(1, 2 * c.P!.Value), c.PHolm!.Value, 12));
+        Assert.All(comparisons, c => Assert.Contains("(Holm, 2 comparisons)", c.Sentence));
+    }
+
+    [Fact]
     public async Task Experiment_SameOutcomesTwice_NoSignificantDifference()
     {
         await using var host = await RunnerHost.StartAsync();
