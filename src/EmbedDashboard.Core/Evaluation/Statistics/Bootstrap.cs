@@ -19,7 +19,7 @@ public static class Bootstrap
         if (rows.Count == 0) return new ConfidenceInterval(double.NaN, double.NaN, double.NaN, options.Level, 0, 0);
         var values = new double[options.Resamples];
         var picks = new int[rows.Count];
-        var random = new MersenneTwister(options.Seed);
+        var random = new MersenneTwister(options.Seed, threadSafe: false);
         for (var b = 0; b < values.Length; b++)
         {
             Draw(random, picks);

@@ -26,7 +26,7 @@ public static class PairedBootstrap
         if (candidate.Count == 0 || double.IsNaN(delta)) return new PairedComparison(delta, double.NaN, double.NaN, double.NaN, options.Level, 0, candidate.Count);
         var deltas = new double[options.Resamples];
         var picks = new int[candidate.Count];
-        var random = new MersenneTwister(options.Seed);
+        var random = new MersenneTwister(options.Seed, threadSafe: false);
         var extreme = 0;
         var defined = 0;
         for (var b = 0; b < deltas.Length; b++)
