@@ -66,5 +66,12 @@ public sealed class EndToEndExperimentTests
             Assert.Contains("\"modelSha256\":\"", run.ReproJson);
             Assert.Contains("\"textsPerSecond\":", run.EfficiencyJson);
         }
+
+        // The result page's statistics come from the stored per-item outcomes: a CI per run and a verdict for IMDB.
+        var view = ExperimentViewBuilder.Build(stored, []);
+        Assert.All(view.Runs, r => Assert.True(r.Score is { } s && s.CiLow <= s.Value && s.Value <= s.CiHigh, $"{r.EmbedderId}: no CI around its score"));
+        var verdict = Assert.Single(view.Verdicts);
+        Assert.StartsWith("On IMDB reviews (built-in), ", verdict.Sentence);
+        Assert.NotNull(Assert.Single(verdict.Comparisons).P);
     }
 }

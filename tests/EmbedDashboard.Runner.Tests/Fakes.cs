@@ -1,12 +1,14 @@
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Evaluation;
+using EmbedDashboard.Core.Evaluation.Statistics;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Execution;
 
 namespace EmbedDashboard.Runner.Tests;
 
-internal sealed class FakeEmbedder(string id, bool general = true) : IEmbedder
+/// <param name="cacheHits">How many of each call's texts it reports as answered from the cache.</param>
+internal sealed class FakeEmbedder(string id, bool general = true, int cacheHits = 0) : IEmbedder
 {
     public EmbedderInfo Info { get; } = new(id, id, general ? EmbedderKind.StaticWordVectors : EmbedderKind.TrainedEmbeddingLayer, 2, 10, "sha-" + id, "test", "none");
 
@@ -20,7 +22,21 @@ internal sealed class FakeEmbedder(string id, bool general = true) : IEmbedder
         }
 
         return Task.FromResult(new EmbeddingBatch(data, texts.Count, 2, new bool[texts.Count],
-            new EmbeddingStats(texts.Count, texts.Count * 3, 0, 1, TimeSpan.FromMilliseconds(10), 0)));
+            new EmbeddingStats(texts.Count, texts.Count * 3, 0, 1, TimeSpan.FromMilliseconds(10), Math.Min(cacheHits, texts.Count))));
+    }
+}
+
+/// <summary>Like <see cref="FakeEmbedder"/>, but texts the predicate picks have no vector (out of vocabulary).</summary>
+internal sealed class OovEmbedder(string id, bool general, Func<string, bool> missing) : IEmbedder
+{
+    private readonly FakeEmbedder _inner = new(id, general);
+
+    public EmbedderInfo Info => _inner.Info;
+
+    public async Task<EmbeddingBatch> EmbedAsync(IReadOnlyList<string> texts, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var batch = await _inner.EmbedAsync(texts, options, progress, cancellationToken);
+        return new EmbeddingBatch(batch.Data, batch.Count, batch.Dimension, texts.Select(missing).ToArray(), batch.Stats);
     }
 }
 
@@ -45,6 +61,9 @@ internal sealed class ControlledTaskRunner : ITaskRunner
     public string? FailWith { get; set; }
     public int Calls { get; private set; }
 
+    /// <summary>When set, the run returns these per-item outcomes (by embedder id) and their mean as the primary metric.</summary>
+    public Func<string, ItemOutcomes>? ItemsFor { get; set; }
+
     public Task Started => _started.Task;
 
     public void Release() => _release.TrySetResult();
@@ -64,6 +83,12 @@ internal sealed class ControlledTaskRunner : ITaskRunner
         }
 
         await _release.Task.WaitAsync(context.CancellationToken);
+        if (ItemsFor?.Invoke(context.Embedder.Info.Id) is { } outcomes)
+        {
+            var covered = outcomes.Items.Where(r => r is not null).Select(r => r!).ToList();
+            return new TaskOutcome([new MetricValue(outcomes.Metric, ItemMetric.Compute(outcomes.Statistic, covered), null, true)], batch.Stats, covered.Count, null, outcomes);
+        }
+
         return new TaskOutcome([new MetricValue("accuracy", 0.75, 0.05, true, [0.7, 0.8])], batch.Stats, items.Count);
     }
 }

@@ -26,7 +26,8 @@ internal sealed class RunnerHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<RunnerHost> StartAsync(string? folder = null, ControlledTaskRunner? task = null)
+    /// <param name="embedders">The registry's embedders; by default a general "general" and a task-specific "specific".</param>
+    public static async Task<RunnerHost> StartAsync(string? folder = null, ControlledTaskRunner? task = null, IEmbedder[]? embedders = null)
     {
         folder ??= Directory.CreateTempSubdirectory("embeddash-runner-").FullName;
         task ??= new ControlledTaskRunner();
@@ -38,7 +39,7 @@ internal sealed class RunnerHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IEmbedderRegistry>(new FakeRegistry(new FakeEmbedder("general"), new FakeEmbedder("specific", general: false)));
+        services.AddSingleton<IEmbedderRegistry>(new FakeRegistry(embedders ?? [new FakeEmbedder("general"), new FakeEmbedder("specific", general: false)]));
         services.AddEmbedDashboardData(configuration);
         services.AddEmbedDashboardRunner(configuration);
         services.AddSingleton<ITaskRunner>(task);

@@ -64,17 +64,34 @@ internal static class RunCommand
 
         var view = (await services.GetRequiredService<ExperimentQueries>().GetAsync(experiment.Id))!;
         Console.WriteLine($"Experiment {view.Id} \"{view.Name}\"");
-        Console.WriteLine($"{"dataset",-28} {"embedder",-20} {"status",-9} {"metric",-18} {"value",8} {"± std",7} {"texts/s",9}");
+        Console.WriteLine($"{"dataset",-28} {"embedder",-20} {"status",-9} {"metric",-18} {"value",8} {"95% CI",-18} {"± std",7} {"Δ vs best general",18} {"coverage",8} {"texts/s",9} {"cache hits",10}");
         foreach (var r in view.Runs)
         {
             var p = r.Primary;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Clip(r.DatasetName, 28),-28} {Clip(r.EmbedderName, 20),-20} {r.Status,-9} {p?.Name ?? "",-18} {p?.Value,8:0.0000} {p?.Std,7:0.0000} {r.Efficiency?.TextsPerSecond,9:N0}"));
+                $"{Clip(r.DatasetName, 28),-28} {Clip(r.EmbedderName, 20),-20} {r.Status,-9} {p?.Name ?? "",-18} {p?.Value,8:0.0000} {Interval(r.Score),-18} {p?.Std,7:0.0000} {Delta(r.VsBestGeneral),18} {r.Score?.Coverage,8:P1} {r.Efficiency?.TextsPerSecond,9:N0} {r.Efficiency?.CacheHits,10:N0}"));
+            if (r.Score?.Note is { } note) Console.WriteLine($"    note: {note}");
             if (r.Error is not null) Console.WriteLine($"    error: {r.Error}");
+        }
+
+        // One line per dataset; scripts can grep for "verdict:".
+        foreach (var verdict in view.Verdicts)
+        {
+            Console.WriteLine($"verdict: {verdict.Sentence}");
         }
 
         return view.Runs.All(r => r.Status == RunStatus.Done) ? 0 : 1;
     }
+
+    // The primary metric's 95% bootstrap interval over the dataset's common items, as [low, high].
+    internal static string Interval(RunScore? score) => score is null || double.IsNaN(score.CiLow)
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture, $"[{score.CiLow:0.0000}, {score.CiHigh:0.0000}]");
+
+    // Δ with a star when significant after Holm; empty for the baseline and for runs without a test.
+    internal static string Delta(Comparison? c) => c?.Delta is not { } d
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture, $"{d:+0.0000;-0.0000;0.0000}{(c.Significant ? "*" : " ")}");
 
     private static string Clip(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 }

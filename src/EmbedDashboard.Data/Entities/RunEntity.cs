@@ -37,5 +37,12 @@ public sealed class RunEntity : IJobRow
     /// <summary>Texts/s, tokens/s, ms per batch, peak working set, dimension, model size (JSON).</summary>
     public string? EfficiencyJson { get; set; }
 
+    /// <summary>
+    /// The primary metric's per-item outcomes on the test items (gzip JSON of <see cref="Core.Evaluation.Statistics.ItemOutcomes"/>):
+    /// what confidence intervals, paired tests and the same-items rule are computed from. Null for runs stored before
+    /// it existed or for tasks without per-item outcomes.
+    /// </summary>
+    public byte[]? ItemOutcomesGzip { get; set; }
+
     public List<MetricEntity> Metrics { get; set; } = [];
 }

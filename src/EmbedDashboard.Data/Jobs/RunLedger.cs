@@ -1,4 +1,5 @@
 using EmbedDashboard.Core.Evaluation;
+using EmbedDashboard.Core.Evaluation.Statistics;
 using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EmbedDashboard.Data.Jobs;
 
 /// <summary>A finished run's result: its metrics, reproducibility and cost records, and the evaluator's notes (the message).</summary>
-public sealed record RunCompletion(string? Notes, IReadOnlyList<MetricValue> Metrics, string ReproJson, string EfficiencyJson) : JobCompletion(Notes);
+/// <param name="Items">The primary metric's per-item outcomes, when the task produced them.</param>
+public sealed record RunCompletion(string? Notes, IReadOnlyList<MetricValue> Metrics, string ReproJson, string EfficiencyJson, ItemOutcomes? Items = null) : JobCompletion(Notes);
 
 /// <summary>Runs in the job framework; a run is grouped under its experiment.</summary>
 public sealed class RunLedger(IDbContextFactory<EmbedDashboardDbContext> factory, TimeProvider clock) : JobRows<RunEntity>(factory, clock)
@@ -25,7 +27,9 @@ public sealed class RunLedger(IDbContextFactory<EmbedDashboardDbContext> factory
         if (completion is not RunCompletion result) throw new ArgumentException($"A run completes with a {nameof(RunCompletion)}.", nameof(completion));
         await using var db = await Factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var items = result.Items is null ? null : Stores.GzipJson.Serialize(result.Items);
         if (!await MarkDoneAsync(db, id, result.Notes, s => s
+                .SetProperty(r => r.ItemOutcomesGzip, items)
                 .SetProperty(r => r.ReproJson, result.ReproJson)
                 .SetProperty(r => r.EfficiencyJson, result.EfficiencyJson), cancellationToken))
         {

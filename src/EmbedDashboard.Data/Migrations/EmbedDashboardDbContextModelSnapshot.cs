@@ -305,6 +305,9 @@ namespace EmbedDashboard.Data.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("ItemOutcomesGzip")
+                        .HasColumnType("BLOB");
+
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
 

@@ -1,6 +1,7 @@
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Evaluation;
+using EmbedDashboard.Core.Evaluation.Statistics;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Specs;
 
@@ -18,8 +19,8 @@ public sealed record TaskRunContext(
     IProgress<(double Fraction, string Message)> Progress,
     CancellationToken CancellationToken);
 
-/// <summary>Metrics and embedding cost of one finished run.</summary>
-public sealed record TaskOutcome(IReadOnlyList<MetricValue> Metrics, EmbeddingStats Stats, int ItemsEvaluated, string? Notes = null);
+/// <summary>Metrics and embedding cost of one finished run, and the primary metric's per-item outcomes when the task has them.</summary>
+public sealed record TaskOutcome(IReadOnlyList<MetricValue> Metrics, EmbeddingStats Stats, int ItemsEvaluated, string? Notes = null, ItemOutcomes? Items = null);
 
 /// <summary>Evaluates one kind of task (adapts a Core evaluator to stored datasets and metric rows).</summary>
 public interface ITaskRunner

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Evaluation;
+using EmbedDashboard.Core.Evaluation.Statistics;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Specs;
@@ -11,7 +12,7 @@ using EmbedDashboard.Runner.Specs;
 namespace EmbedDashboard.Runner.Execution;
 
 /// <summary>A finished run, ready to be stored.</summary>
-public sealed record RunResult(IReadOnlyList<MetricValue> Metrics, ReproducibilityRecord Repro, EfficiencyRecord Efficiency, string? Notes);
+public sealed record RunResult(IReadOnlyList<MetricValue> Metrics, ReproducibilityRecord Repro, EfficiencyRecord Efficiency, string? Notes, ItemOutcomes? Items = null);
 
 /// <summary>Runs one (dataset, embedder) pair: picks the task runner, measures cost, records reproducibility.</summary>
 public sealed class RunExecutor(DatasetStore datasets, IEmbedderRegistry registry, IEnumerable<ITaskRunner> taskRunners)
@@ -38,10 +39,11 @@ public sealed class RunExecutor(DatasetStore datasets, IEmbedderRegistry registr
                 dataset.Id, dataset.Task, datasets, embedder, registry.GetWordLevel(run.EmbedderId), registry, options, progress, cancellationToken));
             var info = embedder.Info;
             var stats = outcome.Stats;
+            var encoded = Math.Max(0, stats.Texts - stats.CacheHits);
             var efficiency = new EfficiencyRecord(
-                stats.TextsPerSecond, stats.TokensPerSecond, stats.MsPerBatch, stats.Texts, stats.Tokens, stats.CacheHits, stats.OovRate,
-                sampler.PeakBytes, info.Dimension, info.ModelFileBytes, stats.Elapsed.TotalSeconds, watch.Elapsed.TotalSeconds);
-            return new RunResult(outcome.Metrics, Reproducibility(info, dataset, options), efficiency, outcome.Notes);
+                stats.Elapsed > TimeSpan.Zero ? encoded / stats.Elapsed.TotalSeconds : 0, stats.TokensPerSecond, stats.MsPerBatch, stats.Texts, stats.Tokens, stats.CacheHits, stats.OovRate,
+                sampler.PeakBytes, info.Dimension, info.ModelFileBytes, stats.Elapsed.TotalSeconds, watch.Elapsed.TotalSeconds, encoded);
+            return new RunResult(outcome.Metrics, Reproducibility(info, dataset, options), efficiency, outcome.Notes, outcome.Items);
         }
     }
 

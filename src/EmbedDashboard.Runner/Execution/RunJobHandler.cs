@@ -22,7 +22,7 @@ public sealed class RunJobHandler(RunStore runs, ExperimentStore experiments, Ru
         var experiment = await experiments.GetAsync(run.ExperimentId, cancellationToken)
             ?? throw new InvalidOperationException($"Experiment {run.ExperimentId} no longer exists.");
         var result = await executor.ExecuteAsync(run, ExperimentService.ParseSpec(experiment.SpecJson).Options, job.Progress, cancellationToken);
-        return new RunCompletion(result.Notes, result.Metrics, RunExecutor.ToJson(result.Repro), RunExecutor.ToJson(result.Efficiency));
+        return new RunCompletion(result.Notes, result.Metrics, RunExecutor.ToJson(result.Repro), RunExecutor.ToJson(result.Efficiency), result.Items);
     }
 
     // Evaluators and the registry phrase their refusals for the user already.

@@ -21,6 +21,18 @@ public sealed record ReproducibilityRecord(
     string? BaseEmbedderId = null);
 
 /// <summary>What a run cost; the x axis of the accuracy-vs-cost charts.</summary>
+/// <param name="TextsPerSecond">
+/// Texts actually run through the model per second of embedding time: cache hits are not counted (they cost a lookup,
+/// not an inference, and the cache outlives a run), so this compares with <paramref name="TokensPerSecond"/>, which
+/// counts the encoded texts' tokens only.
+/// </param>
+/// <param name="Texts">Texts the evaluation asked for, cache hits included.</param>
+/// <param name="CacheHits">Texts answered from the embedding cache instead of the model.</param>
+/// <param name="PeakWorkingSetBytes">
+/// Peak working set of the whole process, sampled every 200 ms while the run executed: it includes the loaded models,
+/// the embedding cache and any run executing alongside, so it is an upper bound on the run's memory, not its own.
+/// </param>
+/// <param name="EncodedTexts">Texts actually run through the model (<paramref name="Texts"/> minus <paramref name="CacheHits"/>).</param>
 public sealed record EfficiencyRecord(
     double TextsPerSecond,
     double TokensPerSecond,
@@ -33,4 +45,5 @@ public sealed record EfficiencyRecord(
     int Dimension,
     long ModelFileBytes,
     double EmbedSeconds,
-    double TotalSeconds);
+    double TotalSeconds,
+    long EncodedTexts = 0);

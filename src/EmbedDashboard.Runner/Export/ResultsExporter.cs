@@ -5,7 +5,11 @@ using EmbedDashboard.Runner.Results;
 
 namespace EmbedDashboard.Runner.Export;
 
-/// <summary>An experiment's results as CSV (one row per run × metric) or JSON (everything, with reproducibility and cost).</summary>
+/// <summary>
+/// An experiment's results as CSV (one row per run × metric) or JSON (everything, with reproducibility and cost).
+/// The primary metric's row carries its 95% CI over the common items and the comparison with the best general
+/// embedder (Δ, Δ's CI, raw and Holm-adjusted p, significance); the JSON adds the per-dataset verdicts.
+/// </summary>
 public static class ResultsExporter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -24,13 +28,14 @@ public static class ResultsExporter
         Runs = view.Runs.Select(r => new
         {
             r.Id, Dataset = r.DatasetName, r.Task, Embedder = r.EmbedderId, r.IsGeneral, r.Status, Notes = r.Message, r.Error,
-            r.Metrics, r.DeltaVsBestGeneral, r.Efficiency, Reproducibility = r.Repro, r.StartedAt, r.FinishedAt,
+            r.Metrics, r.Score, r.DeltaVsBestGeneral, r.VsBestGeneral, r.Efficiency, Reproducibility = r.Repro, r.StartedAt, r.FinishedAt,
         }),
+        view.Verdicts,
     }, Json);
 
     public static string ToCsv(ExperimentView view)
     {
-        var csv = new StringBuilder("experiment,dataset,task,embedder,general,status,metric,primary,value,std,per_seed,texts_per_s,tokens_per_s,model_sha256,dataset_sha256,seeds,split_seed\n");
+        var csv = new StringBuilder("experiment,dataset,task,embedder,general,status,metric,primary,value,std,per_seed,ci_low,ci_high,items_scored,delta_vs_best_general,delta_ci_low,delta_ci_high,p,p_holm,significant,baseline,texts_per_s,tokens_per_s,cache_hits,model_sha256,dataset_sha256,seeds,split_seed\n");
         foreach (var r in view.Runs)
         {
             foreach (var m in r.Metrics.DefaultIfEmpty())
@@ -39,13 +44,27 @@ public static class ResultsExporter
                     Quote(view.Name), Quote(r.DatasetName), r.Task.ToString(), r.EmbedderId, r.IsGeneral ? "true" : "false", r.Status.ToString(),
                     Quote(m?.Name ?? ""), m?.IsPrimary == true ? "true" : "false", Num(m?.Value), Num(m?.Std),
                     Quote(string.Join(' ', m?.Values.Select(v => Num(v)) ?? [])),
-                    Num(r.Efficiency?.TextsPerSecond), Num(r.Efficiency?.TokensPerSecond),
+                    .. StatisticsColumns(r, primaryRow: m?.IsPrimary == true),
+                    Num(r.Efficiency?.TextsPerSecond), Num(r.Efficiency?.TokensPerSecond), r.Efficiency?.CacheHits.ToString(CultureInfo.InvariantCulture) ?? "",
                     r.Repro?.ModelSha256 ?? "", r.Repro?.DatasetSha256 ?? "", r.Repro?.Seeds.ToString(CultureInfo.InvariantCulture) ?? "", r.Repro?.SplitSeed.ToString(CultureInfo.InvariantCulture) ?? "",
                 ]).Append('\n');
             }
         }
 
         return csv.ToString();
+    }
+
+    // Only the primary metric's row: the CI and the test are about the primary metric.
+    private static string[] StatisticsColumns(RunView r, bool primaryRow)
+    {
+        if (!primaryRow) return ["", "", "", "", "", "", "", "", "", ""];
+        var s = r.Score;
+        var c = r.VsBestGeneral;
+        return [
+            Num(s?.CiLow), Num(s?.CiHigh), s?.Items.ToString(CultureInfo.InvariantCulture) ?? "",
+            Num(c?.Delta), Num(c?.CiLow), Num(c?.CiHigh), Num(c?.P), Num(c?.PHolm),
+            c?.Delta is null ? "" : c.Significant ? "true" : "false", Quote(c?.BaselineName ?? ""),
+        ];
     }
 
     private static string Num(double? v) => v is double d && !double.IsNaN(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "";

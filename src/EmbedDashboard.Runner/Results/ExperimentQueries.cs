@@ -6,9 +6,12 @@ namespace EmbedDashboard.Runner.Results;
 /// <summary>Read side for pages and the CLI: experiments as views, newest first.</summary>
 public sealed class ExperimentQueries(ExperimentStore experiments, IEmbedderRegistry registry)
 {
+    private readonly VerdictCache _cache = new();
+
+    // The list loads runs without their metrics, so it has no statistics to compute (nor to evict from the cache).
     public async Task<IReadOnlyList<ExperimentView>> ListAsync(CancellationToken cancellationToken = default) =>
         (await experiments.ListAsync(cancellationToken)).Select(e => ExperimentViewBuilder.Build(e, registry.Installed)).ToList();
 
     public async Task<ExperimentView?> GetAsync(int id, CancellationToken cancellationToken = default) =>
-        await experiments.GetAsync(id, cancellationToken) is { } e ? ExperimentViewBuilder.Build(e, registry.Installed) : null;
+        await experiments.GetAsync(id, cancellationToken) is { } e ? ExperimentViewBuilder.Build(e, registry.Installed, _cache) : null;
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Evaluation.Statistics;
+using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Runner.Execution;
 
@@ -8,7 +10,8 @@ namespace EmbedDashboard.Runner.Results;
 /// <summary>Maps stored experiments to what pages, exports and the CLI show.</summary>
 public static class ExperimentViewBuilder
 {
-    public static ExperimentView Build(ExperimentEntity experiment, IReadOnlyList<EmbedderInfo> embedders)
+    /// <param name="cache">Keeps finished runs' statistics between builds; null computes them every time.</param>
+    public static ExperimentView Build(ExperimentEntity experiment, IReadOnlyList<EmbedderInfo> embedders, VerdictCache? cache = null)
     {
         var byId = embedders.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var runs = experiment.Runs.OrderBy(r => r.DatasetId).ThenBy(r => r.EmbedderId, StringComparer.Ordinal).Select(r =>
@@ -34,7 +37,20 @@ public static class ExperimentViewBuilder
                 r.FinishedAt);
         }).ToList();
 
-        return new ExperimentView(experiment.Id, experiment.Name, experiment.CreatedAt, experiment.SpecJson, WithDeltas(runs));
+        var withDeltas = WithDeltas(runs);
+        (IReadOnlyList<RunView>, IReadOnlyList<DatasetVerdict>) Compute()
+        {
+            var items = new Dictionary<int, ItemOutcomes>();
+            foreach (var r in experiment.Runs.Where(r => r.ItemOutcomesGzip is { Length: > 0 }))
+            {
+                items[r.Id] = GzipJson.Deserialize<ItemOutcomes>(r.ItemOutcomesGzip!);
+            }
+
+            return VerdictBuilder.Apply(withDeltas, items, BootstrapOptions.Default);
+        }
+
+        var (scored, verdicts) = cache is null ? Compute() : cache.GetOrCompute(experiment.Id, withDeltas, Compute);
+        return new ExperimentView(experiment.Id, experiment.Name, experiment.CreatedAt, experiment.SpecJson, scored) { Verdicts = verdicts };
     }
 
     /// <summary>The "general vs task-specific" column: each task-specific run against the best general run on its dataset.</summary>

@@ -17,7 +17,7 @@ internal static class EvaluationMapping
                 ReferenceEquals(m, evaluation.Primary) || m.Name == evaluation.Primary.Name,
                 m.Value.Values.Count > 1 ? m.Value.Values : null))
             .ToList();
-        return new TaskOutcome(metrics, evaluation.Embedding, evaluation.Counts.Evaluated, string.Join(" ", evaluation.Notes));
+        return new TaskOutcome(metrics, evaluation.Embedding, evaluation.Counts.Evaluated, string.Join(" ", evaluation.Notes), evaluation.Items);
     }
 
     /// <summary>The result with a runner's note (e.g. which split was scored) first; unchanged when there is none.</summary>

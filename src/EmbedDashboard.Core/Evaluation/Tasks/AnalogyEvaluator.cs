@@ -3,6 +3,7 @@ using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Evaluation.Metrics;
 using EmbedDashboard.Core.Evaluation.Probes;
+using EmbedDashboard.Core.Evaluation.Statistics;
 
 namespace EmbedDashboard.Core.Evaluation.Tasks;
 
@@ -93,7 +94,16 @@ public static class AnalogyEvaluator
             Embedding = batch.Stats,
             Elapsed = watch.Elapsed,
             Notes = notes,
+            Items = PerQuestion(questions, questionOfQuery, expected, answers),
         };
+    }
+
+    /// <summary>3CosAdd right (1) or wrong (0) per question, null for one not covered (a word outside the vocabulary).</summary>
+    private static ItemOutcomes PerQuestion(IReadOnlyList<AnalogyQuestion> questions, List<int> questionOfQuery, List<int> expected, (int Add, int Mul)[] answers)
+    {
+        var rows = new double[]?[questions.Count];
+        for (var k = 0; k < answers.Length; k++) rows[questionOfQuery[k]] = [answers[k].Add == expected[k] ? 1 : 0];
+        return ItemOutcomes.Create("3cosadd_accuracy", ItemStatistic.Mean, questions.Select(q => ItemOutcomes.Key(q.Section, q.A, q.B, q.C, q.D)), rows);
     }
 
     private static double Ratio(int x, int y) => y == 0 ? double.NaN : x / (double)y;

@@ -3,6 +3,7 @@ using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Evaluation.Metrics;
 using EmbedDashboard.Core.Evaluation.Probes;
+using EmbedDashboard.Core.Evaluation.Statistics;
 
 namespace EmbedDashboard.Core.Evaluation.Tasks;
 
@@ -53,6 +54,9 @@ public static class ClassificationEvaluator
         var logistic = new ProbeScoreAccumulator();
         var knn = new ProbeScoreAccumulator();
         var unconverged = 0;
+        // Per item: how many units tested it and how many of those the logistic probe (the primary) got right.
+        var tested = new int[items.Count];
+        var right = new int[items.Count];
         for (var u = 0; u < units.Count; u++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -63,7 +67,14 @@ public static class ClassificationEvaluator
             var yTest = unit.Test.Select(i => y[i]).ToArray();
             var model = LogisticRegression.Fit(xTrain, unit.Train.Length, d, yTrain, classes.Count, options.L2, options.MaxIterations, cancellationToken);
             if (!model.Converged) unconverged++;
-            logistic.Add(unit.Seed, yTest, model.Predict(xTest, unit.Test.Length), classes.Count);
+            var predicted = model.Predict(xTest, unit.Test.Length);
+            logistic.Add(unit.Seed, yTest, predicted, classes.Count);
+            for (var t = 0; t < unit.Test.Length; t++)
+            {
+                tested[unit.Test[t]]++;
+                if (predicted[t] == yTest[t]) right[unit.Test[t]]++;
+            }
+
             knn.Add(unit.Seed, yTest, KnnClassifier.Predict(xTrain, yTrain, xTest, unit.Test.Length, d, options.KnnK, cancellationToken), classes.Count);
             progress?.Report(new EvaluationProgress(0.8 * (u + 1) / units.Count, $"Probes: {u + 1} of {units.Count}"));
         }
@@ -107,7 +118,20 @@ public static class ClassificationEvaluator
             Embedding = batch.Stats,
             Elapsed = watch.Elapsed,
             Notes = notes,
+            Items = PerItem(items, tested, right),
         };
+    }
+
+    /// <summary>
+    /// Each tested item's share of units that classified it right: its mean over items is the accuracy averaged over
+    /// seeds (exactly so with a fixed test split; under k-fold, pooled over folds), and it resamples by item.
+    /// </summary>
+    private static ItemOutcomes PerItem(IReadOnlyList<LabeledText> items, int[] tested, int[] right)
+    {
+        var scored = Enumerable.Range(0, items.Count).Where(i => tested[i] > 0).ToList();
+        return ItemOutcomes.Create("accuracy", ItemStatistic.Mean,
+            scored.Select(i => ItemOutcomes.Key(items[i].Text, items[i].Label, items[i].Split)),
+            scored.Select(i => (double[]?)[right[i] / (double)tested[i]]).ToList());
     }
 
     private static (ClassificationProtocol Protocol, List<EvaluationUnit> Units, int Unused) PlanUnits(IReadOnlyList<LabeledText> items, int[] y, ClassificationOptions options)

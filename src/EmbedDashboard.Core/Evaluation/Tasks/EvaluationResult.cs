@@ -25,6 +25,12 @@ public abstract record EvaluationResult
     /// <summary>Wall time of the whole evaluation, embedding included.</summary>
     public required TimeSpan Elapsed { get; init; }
 
+    /// <summary>
+    /// The primary metric's per-item outcomes on the scored test items, for confidence intervals, paired tests and
+    /// the same-items rule; null where a task does not produce them.
+    /// </summary>
+    public Statistics.ItemOutcomes? Items { get; init; }
+
     /// <summary>Plain-language remarks for the UI (protocol used, what was skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

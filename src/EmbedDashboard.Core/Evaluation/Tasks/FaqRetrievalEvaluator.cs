@@ -4,6 +4,7 @@ using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Evaluation.Metrics;
 using EmbedDashboard.Core.Evaluation.Probes;
+using EmbedDashboard.Core.Evaluation.Statistics;
 
 namespace EmbedDashboard.Core.Evaluation.Tasks;
 
@@ -30,6 +31,7 @@ public static class FaqRetrievalEvaluator
         var n = pairs.Count;
         var ranks = new List<int>();
         var notCovered = 0;
+        var rows = new List<double[]?>();
         var scores = new float[answers.Count];
         for (var q = 0; q < n; q++)
         {
@@ -37,6 +39,7 @@ public static class FaqRetrievalEvaluator
             if (batch.Missing[q])
             {
                 notCovered++;
+                rows.Add(null);
                 continue;
             }
 
@@ -46,6 +49,7 @@ public static class FaqRetrievalEvaluator
             }
 
             ranks.Add(RankingMetrics.RankOfFirstRelevant(scores, [answerIndex[pairs[q].Answer]]));
+            rows.Add([1.0 / ranks[^1]]);
         }
 
         var mrr = RankingMetrics.MeanReciprocalRank(ranks);
@@ -69,6 +73,7 @@ public static class FaqRetrievalEvaluator
             Embedding = batch.Stats,
             Elapsed = watch.Elapsed,
             Notes = notes,
+            Items = ItemOutcomes.Create("mrr", ItemStatistic.Mean, pairs.Select(p => ItemOutcomes.Key(p.Question, p.Answer)), rows),
         };
     }
 }

@@ -3,6 +3,7 @@ using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Evaluation.Metrics;
 using EmbedDashboard.Core.Evaluation.Probes;
+using EmbedDashboard.Core.Evaluation.Statistics;
 
 namespace EmbedDashboard.Core.Evaluation.Tasks;
 
@@ -61,6 +62,16 @@ public static class NerEvaluator
         }
 
         var overall = EntityMetrics.Score(gold, predicted);
+        // Per test sentence: entity counts, so a resample of sentences recomputes F1 from its summed counts.
+        var testOrder = used.Where(s => role[s] == Role.Test).ToList();
+        var rows = new List<double[]?>(gold.Count);
+        for (var k = 0; k < gold.Count; k++)
+        {
+            var one = EntityMetrics.Score([gold[k]], [predicted[k]]);
+            rows.Add([one.Correct, one.Predicted, one.Gold]);
+        }
+
+        var items = ItemOutcomes.Create("entity_f1", ItemStatistic.EntityF1, testOrder.Select(s => ItemOutcomes.Key(string.Join(' ', sample[s].Tokens), string.Join(' ', sample[s].Tags))), rows);
         var perType = EntityMetrics.ScoreByType(gold, predicted);
         var tokenAccuracy = ClassificationMetrics.Accuracy(testRows.Select(i => y[i]).ToArray(), predictedIds);
         var secondary = new OrderedDictionary<string, Summary>(StringComparer.Ordinal)
@@ -99,6 +110,7 @@ public static class NerEvaluator
             Embedding = batch.Stats,
             Elapsed = watch.Elapsed,
             Notes = notes,
+            Items = items,
         };
     }
 

@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Evaluation.Metrics;
+using EmbedDashboard.Core.Evaluation.Statistics;
 
 namespace EmbedDashboard.Core.Evaluation.Tasks;
 
@@ -33,10 +34,18 @@ internal static class PairSimilarityScorer
         var batch = await embedder.EmbedAsync(texts, embedOptions, new ProgressSlice(progress, 0, 0.95, $"Embedding {unitName}s"), cancellationToken);
         var cosines = new List<double>();
         var scores = new List<double>();
+        // One row per gold pair, null when not covered, so every embedder's rows line up pair by pair.
+        var rows = new List<double[]?>();
         foreach (var pair in gold)
         {
             int a = row[pair.A], b = row[pair.B];
-            if (batch.Missing[a] || batch.Missing[b]) continue;
+            if (batch.Missing[a] || batch.Missing[b])
+            {
+                rows.Add(null);
+                continue;
+            }
+
+            rows.Add([TensorPrimitives.CosineSimilarity(batch.Row(a), batch.Row(b)), pair.Score!.Value]);
             cosines.Add(TensorPrimitives.CosineSimilarity(batch.Row(a), batch.Row(b)));
             scores.Add(pair.Score!.Value);
         }
@@ -66,6 +75,7 @@ internal static class PairSimilarityScorer
             Embedding = batch.Stats,
             Elapsed = watch.Elapsed,
             Notes = notes,
+            Items = ItemOutcomes.Create("spearman", ItemStatistic.Spearman, gold.Select(g => ItemOutcomes.Key(g.A, g.B, g.Score)), rows),
         };
     }
 }

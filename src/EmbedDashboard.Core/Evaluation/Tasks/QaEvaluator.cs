@@ -4,6 +4,7 @@ using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Evaluation.Metrics;
 using EmbedDashboard.Core.Evaluation.Probes;
+using EmbedDashboard.Core.Evaluation.Statistics;
 
 namespace EmbedDashboard.Core.Evaluation.Tasks;
 
@@ -36,6 +37,8 @@ public static class QaEvaluator
         var d = batch.Dimension;
         var ranks = new List<int>();
         int notCovered = 0, skipped = 0;
+        var rows = new List<double[]?>();
+        var keys = new List<string>();
         foreach (var e in examples)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -48,9 +51,11 @@ public static class QaEvaluator
             }
 
             var question = questionRow[e.Question];
+            keys.Add(ItemOutcomes.Key(e.Question, e.Context));
             if (batch.Missing[question])
             {
                 notCovered++;
+                rows.Add(null);
                 continue;
             }
 
@@ -63,6 +68,7 @@ public static class QaEvaluator
             }
 
             ranks.Add(RankingMetrics.RankOfFirstRelevant(scores, gold));
+            rows.Add([ranks[^1] == 1 ? 1 : 0]);
         }
 
         var accuracy = RankingMetrics.RecallAtK(ranks, 1);
@@ -87,6 +93,7 @@ public static class QaEvaluator
             Embedding = batch.Stats,
             Elapsed = watch.Elapsed,
             Notes = notes,
+            Items = ItemOutcomes.Create("accuracy_at_1", ItemStatistic.Mean, keys, rows),
         };
     }
 }

@@ -1,0 +1,69 @@
+using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Evaluation.Statistics;
+using EmbedDashboard.Core.Evaluation.Tasks;
+
+namespace EmbedDashboard.Core.Tests.Evaluation.Tasks;
+
+/// <summary>What evaluators record per item must rebuild their primary metric, and keep OOV items as placeholders.</summary>
+public sealed class ItemOutcomesTests
+{
+    private static readonly Dictionary<string, float[]> Words = new()
+    {
+        ["a"] = [1, 0],
+        ["b"] = [1, 1],
+        ["c"] = [0, 1],
+        ["d"] = [-1, 0],
+    };
+
+    [Fact]
+    public async Task WordSimilarity_OovPair_NullRowInPlaceAndRowsRebuildRho()
+    {
+        ScoredPair[] pairs = [new("a", "b", 3), new("a", "zzz", 5), new("a", "c", 2), new("a", "d", 1)];
+
+        var result = await WordSimilarityEvaluator.EvaluateAsync(new TableEmbedder(Words), pairs, EmbedOptions.Default);
+
+        var items = Assert.IsType<ItemOutcomes>(result.Items);
+        Assert.Equal(ItemStatistic.Spearman, items.Statistic);
+        Assert.Equal(4, items.Items.Count);
+        Assert.Null(items.Items[1]);
+        Assert.Equal(3, items.Covered);
+        Assert.Equal(result.Spearman, ItemMetric.Compute(items.Statistic, items.Items.Where(r => r is not null).Select(r => r!).ToList()), 12);
+    }
+
+    [Fact]
+    public async Task WordSimilarity_SamePairsDifferentEmbedders_SameItemSetHash()
+    {
+        ScoredPair[] pairs = [new("a", "b", 3), new("a", "c", 2), new("a", "d", 1)];
+        var other = Words.ToDictionary(w => w.Key, w => w.Value.Reverse().ToArray());
+
+        var one = await WordSimilarityEvaluator.EvaluateAsync(new TableEmbedder(Words), pairs, EmbedOptions.Default);
+        var two = await WordSimilarityEvaluator.EvaluateAsync(new TableEmbedder(other), pairs, EmbedOptions.Default);
+        var fewer = await WordSimilarityEvaluator.EvaluateAsync(new TableEmbedder(Words), pairs[..2], EmbedOptions.Default);
+
+        Assert.Equal(one.Items!.ItemSetHash, two.Items!.ItemSetHash);
+        Assert.NotEqual(one.Items.ItemSetHash, fewer.Items!.ItemSetHash);
+    }
+
+    [Fact]
+    public async Task Classification_SubsampledSplit_PerItemMeanIsSeedAveragedAccuracy()
+    {
+        var random = new Random(3);
+        var table = new Dictionary<string, float[]>();
+        var items = new List<LabeledText>();
+        for (var i = 0; i < 120; i++)
+        {
+            var label = i % 2 == 0 ? "p" : "n";
+            // Overlapping classes, so some test items are missed and the per-item shares are not all 1.
+            table[$"t{i}"] = [(label == "p" ? 0.5f : -0.5f) + (float)(random.NextDouble() * 2 - 1), (float)random.NextDouble()];
+            items.Add(new LabeledText($"t{i}", label, i % 4 == 0 ? Split.Test : Split.Train));
+        }
+
+        var result = await ClassificationEvaluator.EvaluateAsync(new TableEmbedder(table), items,
+            new ClassificationOptions { Seeds = 3, TrainFraction = 0.6, KnnK = 3, Clustering = null }, EmbedOptions.Default);
+
+        var outcomes = Assert.IsType<ItemOutcomes>(result.Items);
+        Assert.Equal(30, outcomes.Items.Count);
+        Assert.Equal(result.Primary.Value.Mean, ItemMetric.Compute(ItemStatistic.Mean, outcomes.Items.Select(r => r!).ToList()), 12);
+    }
+}

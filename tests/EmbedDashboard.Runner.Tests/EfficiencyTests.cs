@@ -1,0 +1,23 @@
+using EmbedDashboard.Core.Jobs;
+using EmbedDashboard.Runner.Results;
+
+namespace EmbedDashboard.Runner.Tests;
+
+public sealed class EfficiencyTests
+{
+    [Fact]
+    public async Task Run_CacheHits_TextsPerSecondCountsOnlyEncodedTexts()
+    {
+        // 3 texts in 10 ms of embedding, 2 of them from the cache: 1 text went through the model → 100 texts/s, not 300.
+        await using var host = await RunnerHost.StartAsync(embedders: [new FakeEmbedder("general", cacheHits: 2)]);
+        host.Task.Release();
+        var experiment = await host.CreateExperimentAsync(await host.SeedDatasetAsync(), "general");
+        Assert.Equal(RunStatus.Done, await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, experiment.Runs[0].Id), CancellationToken.None));
+
+        var efficiency = Assert.Single((await host.Get<ExperimentQueries>().GetAsync(experiment.Id))!.Runs).Efficiency!;
+        Assert.Equal(3, efficiency.Texts);
+        Assert.Equal(2, efficiency.CacheHits);
+        Assert.Equal(1, efficiency.EncodedTexts);
+        Assert.Equal(100, efficiency.TextsPerSecond, 6);
+    }
+}
