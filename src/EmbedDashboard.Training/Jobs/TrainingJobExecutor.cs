@@ -30,9 +30,7 @@ public sealed partial class TrainingJobExecutor(
         await jobs.MarkStartedAsync(jobId, cancellationToken);
         hub.Publish(new TrainingUpdate(jobId, RunStatus.Running, 0, "Loading the dataset", [], 0));
         var dataset = await datasets.FindAsync(job.DatasetId, cancellationToken) ?? throw new TrainingInputException($"Dataset {job.DatasetId} no longer exists.");
-        var data = dataset.Task == TaskKind.Ner
-            ? TrainingData.FromTagged(dataset, await datasets.LoadItemsAsync<TaggedSentence>(job.DatasetId, cancellationToken), request.MaxTrainExamples, seed: 13)
-            : TrainingData.From(dataset, await datasets.LoadItemsAsync<LabeledText>(job.DatasetId, cancellationToken), request.MaxTrainExamples, seed: 13);
+        var data = await TrainingData.LoadAsync(datasets, dataset, request, cancellationToken);
         var progress = new ThrottledTrainingProgress(jobId, hub, jobs);
         var context = new TrainingContext(job, request, data, registry, progress, clock.GetUtcNow(), cancellationToken);
 
