@@ -35,4 +35,23 @@ public sealed class TrainingAndChartTests
         var error = Assert.Throws<TrainingInputException>(() => TrainingPage.ParseDimensions("16, big"));
         Assert.Contains("Not a whole number: big", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(TaskKind.FaqRetrieval, "in-batch negatives")]
+    [InlineData(TaskKind.QuestionAnswering, "sentence holding the answer")]
+    [InlineData(TaskKind.Sts, "CoSENT")]
+    [InlineData(TaskKind.Classification, "classification head")]
+    public void ObjectiveLabel_Supervised_SaysWhatItTrainsOnForTheTask(TaskKind task, string expected)
+    {
+        Assert.Contains(expected, TrainingChoices.ObjectiveLabel(EmbedDashboard.Training.FineTuning.FineTuneObjective.Supervised, task), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MethodsFor_PairAndWordTasks_NoEmbeddingLayerForPairsNothingForWordLists()
+    {
+        Assert.DoesNotContain(TrainingMethod.EmbeddingLayer, TrainingTaskRules.MethodsFor(TaskKind.Sts));
+        Assert.Contains(TrainingMethod.FineTuneEncoder, TrainingTaskRules.MethodsFor(TaskKind.FaqRetrieval));
+        Assert.Contains(TrainingMethod.EmbeddingLayer, TrainingTaskRules.MethodsFor(TaskKind.Ner));
+        Assert.Empty(TrainingTaskRules.MethodsFor(TaskKind.WordSimilarity));
+    }
 }
