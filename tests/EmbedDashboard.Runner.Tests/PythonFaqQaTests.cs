@@ -23,8 +23,9 @@ public sealed class PythonFaqQaTests
         var extractive = await QaEvaluator.EvaluateAsync(glove, qa.Items, EmbedOptions.Default, null, default);
 
         Assert.True(pairs.Items.Count > 100, $"{pairs.Items.Count} FAQ pairs");
-        // Random ranking of n answers gives MRR ≈ ln(n)/n (≈ 0.03 for 175); of m sentences, acc@1 ≈ 1/m.
-        Assert.True(retrieval.Primary.Value.Mean > 3 * Math.Log(pairs.Items.Count) / pairs.Items.Count, $"MRR {retrieval.Primary.Value.Mean}");
+        // Random ranking of n answers gives MRR ≈ ln(n)/n (≈ 0.05 for the 88 test answers); of m sentences, acc@1 ≈ 1/m.
+        var n = retrieval.Candidates;
+        Assert.True(retrieval.Primary.Value.Mean > 3 * Math.Log(n) / n, $"MRR {retrieval.Primary.Value.Mean} over {n} candidates");
         var candidates = extractive.Secondary["mean_candidates"].Mean;
         Assert.True(extractive.Primary.Value.Mean > 1.5 / candidates, $"acc@1 {extractive.Primary.Value.Mean} with {candidates:0.0} sentences per context");
     }

@@ -36,6 +36,7 @@ public sealed class DatasetImportService(DatasetStore store)
         var t when t == typeof(AnalogyQuestion) => store.SaveAsync(metadata, imported.Items.Cast<AnalogyQuestion>().ToList(), cancellationToken),
         var t when t == typeof(TaggedSentence) => store.SaveAsync(metadata, imported.Items.Cast<TaggedSentence>().ToList(), cancellationToken),
         var t when t == typeof(WordPair) => store.SaveAsync(metadata, imported.Items.Cast<WordPair>().ToList(), cancellationToken),
+        var t when t == typeof(FaqPair) => store.SaveAsync(metadata, imported.Items.Cast<FaqPair>().ToList(), cancellationToken),
         var t when t == typeof(QaExample) => store.SaveAsync(metadata, imported.Items.Cast<QaExample>().ToList(), cancellationToken),
         var t => throw new NotSupportedException($"Cannot store items of type {t.Name}."),
     };

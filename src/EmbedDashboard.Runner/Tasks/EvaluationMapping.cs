@@ -19,6 +19,10 @@ internal static class EvaluationMapping
         return new TaskOutcome(metrics, evaluation.Embedding, evaluation.Counts.Evaluated, string.Join(" ", evaluation.Notes));
     }
 
+    /// <summary>The result with a runner's note (e.g. which split was scored) first; unchanged when there is none.</summary>
+    public static EvaluationResult WithLeadingNote(this EvaluationResult evaluation, string? note) =>
+        note is null ? evaluation : evaluation with { Notes = [note, .. evaluation.Notes] };
+
     public static IProgress<EvaluationProgress> Forward(this IProgress<(double Fraction, string Message)> progress) =>
         new Progress(progress);
 

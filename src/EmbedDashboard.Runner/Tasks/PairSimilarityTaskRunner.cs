@@ -4,7 +4,10 @@ using EmbedDashboard.Runner.Execution;
 
 namespace EmbedDashboard.Runner.Tasks;
 
-/// <summary>Word similarity and STS share one evaluator: cosine vs gold, Spearman.</summary>
+/// <summary>
+/// Word similarity and STS share one evaluator: cosine vs gold, Spearman. Only the test split is scored (a dataset
+/// without train pairs is all test); the item budget is taken from the test pairs, so it is not spent on excluded ones.
+/// </summary>
 internal sealed class PairSimilarityTaskRunner(TaskKind task) : ITaskRunner
 {
     public TaskKind Task { get; } = task;
@@ -13,10 +16,11 @@ internal sealed class PairSimilarityTaskRunner(TaskKind task) : ITaskRunner
     {
         var pairs = await context.Datasets.LoadItemsAsync<ScoredPair>(context.DatasetId, context.CancellationToken);
         var o = context.Options;
-        var sample = Sampling.Stratified(pairs, _ => "", o.MaxItems, o.SplitSeed);
-        var result = Task == TaskKind.Sts
+        var split = ScoredSplit.Select(pairs, p => p.Split, "pair");
+        var sample = Sampling.Stratified(split.Test, _ => "", o.MaxItems, o.SplitSeed);
+        EvaluationResult result = Task == TaskKind.Sts
             ? await StsEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken)
             : await WordSimilarityEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
-        return result.ToOutcome();
+        return result.WithLeadingNote(split.Note(sample.Count)).ToOutcome();
     }
 }

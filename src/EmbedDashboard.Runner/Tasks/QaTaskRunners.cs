@@ -4,6 +4,10 @@ using EmbedDashboard.Runner.Execution;
 
 namespace EmbedDashboard.Runner.Tasks;
 
+/// <summary>
+/// QA and FAQ retrieval score only the test split (a dataset without train items is all test); the item budget is
+/// taken from the test items, and for FAQ retrieval only the test answers are candidates.
+/// </summary>
 internal sealed class QaTaskRunner : ITaskRunner
 {
     public TaskKind Task => TaskKind.QuestionAnswering;
@@ -12,8 +16,10 @@ internal sealed class QaTaskRunner : ITaskRunner
     {
         var examples = await context.Datasets.LoadItemsAsync<QaExample>(context.DatasetId, context.CancellationToken);
         var o = context.Options;
-        var sample = Sampling.Stratified(examples, _ => "", o.MaxItems, o.SplitSeed);
-        return (await QaEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken)).ToOutcome();
+        var split = ScoredSplit.Select(examples, e => e.Split, "question");
+        var sample = Sampling.Stratified(split.Test, _ => "", o.MaxItems, o.SplitSeed);
+        var result = await QaEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
+        return result.WithLeadingNote(split.Note(sample.Count)).ToOutcome();
     }
 }
 
@@ -25,7 +31,9 @@ internal sealed class FaqRetrievalTaskRunner : ITaskRunner
     {
         var pairs = await context.Datasets.LoadItemsAsync<FaqPair>(context.DatasetId, context.CancellationToken);
         var o = context.Options;
-        var sample = Sampling.Stratified(pairs, _ => "", o.MaxItems, o.SplitSeed);
-        return (await FaqRetrievalEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken)).ToOutcome();
+        var split = ScoredSplit.Select(pairs, p => p.Split, "pair");
+        var sample = Sampling.Stratified(split.Test, _ => "", o.MaxItems, o.SplitSeed);
+        var result = await FaqRetrievalEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
+        return result.WithLeadingNote(split.Note(sample.Count)).ToOutcome();
     }
 }

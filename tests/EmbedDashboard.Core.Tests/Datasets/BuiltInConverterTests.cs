@@ -76,9 +76,67 @@ public sealed class BuiltInConverterTests
         var (pairs, qa) = PythonFaqConverter.Convert(folder);
 
         Assert.Equal(2, pairs.Items.Count);
-        Assert.Equal(new FaqPair("What is Python?", "Python is an interpreted language. It has classes.", "general.rst.txt"), pairs.Items[0]);
+        Assert.Equal(new FaqPair("What is Python?", "Python is an interpreted language. It has classes.", "general.rst.txt", pairs.Items[0].Split), pairs.Items[0]);
         Assert.Equal("It is not, see the faq for details.", pairs.Items[1].Answer);
         Assert.Equal("Python is an interpreted language.", qa.Items[0].Answers[0].Text);
+    }
+
+    [Fact]
+    public void PythonFaq_SeededHalfSplit_QaExamplesTakeTheirPairsSplit()
+    {
+        var folder = Folder();
+        File.WriteAllText(Path.Combine(folder, "general.rst.txt"), string.Concat(Enumerable.Range(0, 10).Select(i =>
+            $"Question number {i}?\n-------------------\n\nThe answer to question {i} is long enough.\n\n")));
+
+        var (pairs, qa) = PythonFaqConverter.Convert(folder);
+        var again = PythonFaqConverter.Convert(folder).Pairs;
+
+        Assert.Equal((5, 5), (pairs.Items.Count(p => p.Split == Split.Train), pairs.Items.Count(p => p.Split == Split.Test)));
+        Assert.Equal(pairs.Items.Select(p => p.Split), qa.Items.Select(q => q.Split));
+        Assert.Equal(pairs.Items, again.Items);
+        Assert.Contains("5 train, 5 test", pairs.Notes[0]);
+    }
+
+    private static string ReutersFile(string docs)
+    {
+        var file = Path.Combine(Folder(), "reuters-000.json");
+        File.WriteAllText(file, $"[{docs}]");
+        return file;
+    }
+
+    [Fact]
+    public void ReutersHeadlines_EmptyAndDuplicated_DroppedEveryCopyAndCounted()
+    {
+        // 10 clean documents, 2 without a title or body, a title used twice and a body used twice (4 documents).
+        var clean = Enumerable.Range(0, 10).Select(i => $$"""{"title":"HEADLINE {{i}}","body":"Story  number\n{{i}}.\n Reuter\n\u0003","topics":["earn"]}""");
+        string[] odd =
+        [
+            """{"title":"","body":"no title"}""", """{"title":"NO BODY"}""",
+            """{"title":"SAME TITLE","body":"first story"}""", """{"title":"SAME TITLE","body":"second story"}""",
+            """{"title":"ONE","body":"same story"}""", """{"title":"TWO","body":"same story"}""",
+        ];
+
+        var result = ReutersHeadlineConverter.Convert([ReutersFile(string.Join(",", clean.Concat(odd)))]);
+
+        Assert.Equal(10, result.Items.Count);
+        Assert.Equal(6, result.SkippedLines);
+        Assert.Equal(new FaqPair("HEADLINE 0", "Story number 0.", "earn", result.Items[0].Split), result.Items[0]);
+        Assert.Equal((7, 3), (result.Items.Count(p => p.Split == Split.Train), result.Items.Count(p => p.Split == Split.Test)));
+        Assert.Contains("16 documents; 2 dropped for an empty title or body; 4 dropped for a title or body that occurs more than once", result.Notes[0]);
+        Assert.Contains("7 train, 3 test", result.Notes[0]);
+    }
+
+    [Fact]
+    public void ReutersHeadlines_TestCap_SeededSampleOfTestTrainUntouched()
+    {
+        var docs = string.Join(",", Enumerable.Range(0, 100).Select(i => $$"""{"title":"T{{i}}","body":"body {{i}}"}"""));
+
+        var result = ReutersHeadlineConverter.Convert([ReutersFile(docs)], maxTestPairs: 10);
+
+        Assert.Equal((70, 10), (result.Items.Count(p => p.Split == Split.Train), result.Items.Count(p => p.Split == Split.Test)));
+        Assert.Equal(20, result.SkippedLines);
+        Assert.All(result.Items, p => Assert.Equal("reuters", p.Source));
+        Assert.Contains("a seeded sample of 10 of its 30 pairs", result.Notes[0]);
     }
 
     [Fact]

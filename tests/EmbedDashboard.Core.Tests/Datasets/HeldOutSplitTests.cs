@@ -40,14 +40,56 @@ public sealed class HeldOutSplitTests
         Assert.NotEqual(a.ContentSha256, b.ContentSha256);
     }
 
-    [Fact]
-    public void Import_WordPairsWithTestFile_RefusedWithReason()
+    [Theory]
+    [InlineData(ImportFormat.WordSimilarity, "word-similarity lists take no test file")]
+    [InlineData(ImportFormat.WordPairList, "antonym/synonym lists take no test file")]
+    [InlineData(ImportFormat.Analogy, "analogy question files take no test file")]
+    public void Import_PairListsWithTestFile_RefusedWithReason(ImportFormat format, string reason)
     {
         var ex = Assert.Throws<DatasetFormatException>(() =>
-            HeldOutSplit.Import(Text("cat\tdog\t7\n"), "a.txt", Text("car\tbus\t6\n"), "b.txt", ImportFormat.WordSimilarity));
+            HeldOutSplit.Import(Text("cat\tdog\t7\n"), "a.txt", Text("car\tbus\t6\n"), "b.txt", format));
 
-        Assert.Contains("no train/test split", ex.Message);
+        Assert.Contains(reason, ex.Message);
         Assert.Contains("b.txt", ex.Message);
+    }
+
+    [Fact]
+    public void Import_SickTrainAndTrial_TrainFilePairsTrainTrialPairsTest()
+    {
+        const string Header = "pair_ID\tsentence_A\tsentence_B\trelatedness_score\tentailment_judgment\n";
+
+        var result = HeldOutSplit.Import(Text(Header + "1\tA dog runs\tA dog is running\t4.8\tENTAILMENT\n2\tA man sings\tA cat sleeps\t1.2\tNEUTRAL\n"), "SICK_train.txt",
+            Text(Header + "4\tA boy plays\tA child plays\t4.1\tENTAILMENT\n"), "SICK_trial.txt", ImportFormat.Sick);
+
+        var pairs = result.Items.Cast<ScoredPair>().ToList();
+        Assert.Equal(TaskKind.Sts, result.Task);
+        Assert.Equal([Split.Train, Split.Train, Split.Test], pairs.Select(p => p.Split));
+        Assert.Equal(new ScoredPair("A boy plays", "A child plays", 4.1, Split.Test), pairs[2]);
+    }
+
+    [Fact]
+    public void Import_StsWithTestFile_NoGoldLinesOfBothFilesCounted()
+    {
+        var result = HeldOutSplit.Import(Text("4.0\ta\tb\n\tc\td\n"), "train.tsv", Text("\te\tf\n2.5\tg\th\n"), "test.tsv", ImportFormat.Sts);
+
+        Assert.Equal(2, result.SkippedLines);
+        Assert.Equal([Split.Train, Split.Train, Split.Test, Split.Test], result.Items.Cast<ScoredPair>().Select(p => p.Split));
+        Assert.Contains(result.Notes, n => n.StartsWith("test.tsv: 1 line(s) have no gold score", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Import_SharedSickTrainAndTrial_4500TrainAnd500Test()
+    {
+        if (EmbedDashboard.Core.Paths.AppPaths.SharedDatasets() is null) return; // ../shared/datasets absent: nothing to read
+
+        using var train = SharedData.Open("sts/SICK_train.txt");
+        using var trial = SharedData.Open("sts/SICK_trial.txt");
+
+        var result = HeldOutSplit.Import(train, "SICK_train.txt", trial, "SICK_trial.txt", DatasetImporter.Guess("SICK_train.txt")!.Value);
+
+        var pairs = result.Items.Cast<ScoredPair>().ToList();
+        Assert.Equal((4500, 500), (pairs.Count(p => p.Split == Split.Train), pairs.Count(p => p.Split == Split.Test)));
+        Assert.Equal("Train: 4,500 items from SICK_train.txt; test: 500 items from SICK_trial.txt (held out as given).", result.Notes[0]);
     }
 
     [Fact]

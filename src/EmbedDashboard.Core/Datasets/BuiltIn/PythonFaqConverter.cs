@@ -7,11 +7,15 @@ namespace EmbedDashboard.Core.Datasets.BuiltIn;
 /// Question→answer pairs from the Python FAQ sources in Debian's python3.11-doc
 /// (/usr/share/doc/python3.11/html/_sources/faq/*.rst.txt): every reST heading ending in "?" is a
 /// question, the text up to the next heading its answer (markup simplified). The same pairs also
-/// make extractive QA examples whose answer is the answer's first sentence.
+/// make extractive QA examples whose answer is the answer's first sentence. A seeded 50/50 split (seed 13) marks
+/// half the pairs Train, so a contrastive-tuned model is scored on questions it never saw; each QA example takes its
+/// pair's split, so the QA dataset does not score questions that the retrieval dataset trains on either.
 /// </summary>
 public static partial class PythonFaqConverter
 {
     public const string DefaultFolder = "/usr/share/doc/python3.11/html/_sources/faq";
+    public const double TestFraction = 0.5;
+    public const int SplitSeed = 13;
 
     public static (ImportResult<FaqPair> Pairs, ImportResult<QaExample> Qa) Convert(string folder)
     {
@@ -50,12 +54,16 @@ public static partial class PythonFaqConverter
         }
 
         TextLines.RequireItems(pairs, folder);
+        var isTest = SeededSplit.TestMask(pairs.Count, TestFraction, SplitSeed);
+        pairs = pairs.Select((p, i) => p with { Split = isTest[i] ? Split.Test : Split.Train }).ToList();
         var qa = pairs.Select((p, i) =>
         {
             var first = SentenceEnd().Split(p.Answer, 2)[0];
-            return new QaExample($"faq-{i}", p.Answer, p.Question, [new AnswerSpan(0, first)]);
+            return new QaExample($"faq-{i}", p.Answer, p.Question, [new AnswerSpan(0, first)], p.Split);
         }).ToList();
-        return (ImportResult<FaqPair>.Of(pairs), ImportResult<QaExample>.Of(qa));
+        var test = isTest.Count(t => t);
+        string[] notes = [$"{pairs.Count:N0} pairs; seeded {(1 - TestFraction) * 100:0}/{TestFraction * 100:0} train/test split (seed {SplitSeed}): {pairs.Count - test:N0} train, {test:N0} test; runs score the test split only."];
+        return (new ImportResult<FaqPair>(pairs, 0, notes), new ImportResult<QaExample>(qa, 0, notes));
     }
 
     private static bool IsUnderline(string line, string title) =>

@@ -20,4 +20,18 @@ public static class SeededSplit
 
         return [.. result];
     }
+
+    /// <summary>
+    /// Unstratified: which of <paramref name="count"/> items are test, round(count × fraction) of them after a seeded
+    /// shuffle — for pairs, which have no label to stratify by.
+    /// </summary>
+    public static bool[] TestMask(int count, double testFraction, int seed)
+    {
+        if (testFraction is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "The test fraction must be in [0, 1].");
+        var order = Enumerable.Range(0, count).ToArray();
+        new Random(seed).Shuffle(order);
+        var isTest = new bool[count];
+        foreach (var i in order.Take((int)Math.Round(count * testFraction))) isTest[i] = true;
+        return isTest;
+    }
 }

@@ -10,7 +10,8 @@ namespace EmbedDashboard.Core.Evaluation.Tasks;
 /// <summary>
 /// FAQ retrieval: each question ranks all distinct answers by cosine; its own answer should come
 /// first. MRR and recall@1/5/10. Pairs sharing an answer text share one candidate, so a duplicate
-/// answer is not counted as a miss. Questions without a vector are not covered.
+/// answer is not counted as a miss. Questions without a vector are not covered. When the pairs carry train
+/// items only the test pairs are scored, and only their answers are candidates (<see cref="ScoredSplit"/>).
 /// </summary>
 public static class FaqRetrievalEvaluator
 {
@@ -19,6 +20,8 @@ public static class FaqRetrievalEvaluator
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(pairs);
         var watch = Stopwatch.StartNew();
+        var split = ScoredSplit.Select(pairs, p => p.Split, "pair");
+        pairs = split.Test;
         var answers = pairs.Select(p => p.Answer).Distinct(StringComparer.Ordinal).ToList();
         var answerIndex = answers.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i, StringComparer.Ordinal);
         var batch = await QueryPassageEmbedding.EmbedAsync(embedder, pairs.Select(p => p.Question).ToList(), answers, embedOptions, new ProgressSlice(progress, 0, 0.9, "Embedding"), cancellationToken);
@@ -48,6 +51,7 @@ public static class FaqRetrievalEvaluator
         var mrr = RankingMetrics.MeanReciprocalRank(ranks);
         double at1 = RankingMetrics.RecallAtK(ranks, 1), at5 = RankingMetrics.RecallAtK(ranks, 5), at10 = RankingMetrics.RecallAtK(ranks, 10);
         var notes = new List<string> { $"Each of {ranks.Count:N0} questions ranks all {answers.Count:N0} distinct answers." };
+        if (split.Note(n) is { } splitNote) notes.Insert(0, splitNote);
         if (notCovered > 0) notes.Add($"{notCovered:N0} question(s) not covered: no known token.");
         progress?.Report(new EvaluationProgress(1, "Scored"));
         return new FaqRetrievalResult(mrr, at1, at5, at10, answers.Count)

@@ -10,6 +10,7 @@ namespace EmbedDashboard.Core.Evaluation.Tasks;
 /// Shared by word similarity and STS: cosine of the two sides against the gold score. Pairs without
 /// gold are skipped before embedding; pairs with a side the embedder cannot represent are counted
 /// as not covered, and ρ is over the covered pairs (as gensim's evaluate_word_pairs reports its OOV ratio).
+/// When the pairs carry train items only the test pairs are scored (<see cref="ScoredSplit"/>).
 /// </summary>
 internal static class PairSimilarityScorer
 {
@@ -18,6 +19,8 @@ internal static class PairSimilarityScorer
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(pairs);
         var watch = Stopwatch.StartNew();
+        var split = ScoredSplit.Select(pairs, p => p.Split, "pair");
+        pairs = split.Test;
         var gold = pairs.Where(p => p.Score is not null).ToList();
         // Each distinct text once, in one call.
         var texts = new List<string>();
@@ -43,6 +46,7 @@ internal static class PairSimilarityScorer
         var outOfVocabulary = gold.Count - cosines.Count;
         var withoutGold = pairs.Count - gold.Count;
         var notes = new List<string> { $"ρ over {cosines.Count:N0} of {gold.Count:N0} pairs with a gold score." };
+        if (split.Note(pairs.Count) is { } splitNote) notes.Insert(0, splitNote);
         if (outOfVocabulary > 0) notes.Add($"{outOfVocabulary:N0} pair(s) have a {unitName} without a vector and are not covered.");
         if (withoutGold > 0) notes.Add($"{withoutGold:N0} pair(s) without a gold score were skipped.");
         if (cosines.Count < 2) notes.Add("Fewer than 2 covered pairs: no correlation can be computed.");

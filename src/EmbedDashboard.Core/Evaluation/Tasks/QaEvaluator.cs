@@ -10,7 +10,8 @@ namespace EmbedDashboard.Core.Evaluation.Tasks;
 /// <summary>
 /// Extractive QA by similarity: each context is split into sentences, each question ranks its
 /// context's sentences by cosine; a hit is the sentence holding the start of a gold answer span.
-/// Questions without a vector are not covered; questions whose answers start in no sentence are skipped.
+/// Questions without a vector are not covered; questions whose answers start in no sentence are skipped. When
+/// the examples carry train items only the test examples are scored (<see cref="ScoredSplit"/>).
 /// </summary>
 public static class QaEvaluator
 {
@@ -19,6 +20,8 @@ public static class QaEvaluator
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(examples);
         var watch = Stopwatch.StartNew();
+        var split = ScoredSplit.Select(examples, e => e.Split, "question");
+        examples = split.Test;
         var sentencesOf = new Dictionary<string, IReadOnlyList<SentenceSpan>>(StringComparer.Ordinal);
         foreach (var e in examples) sentencesOf.TryAdd(e.Context, SentenceSplitter.Split(e.Context));
 
@@ -66,6 +69,7 @@ public static class QaEvaluator
         var mrr = RankingMetrics.MeanReciprocalRank(ranks);
         var meanCandidates = sentencesOf.Count == 0 ? 0 : sentencesOf.Values.Average(s => s.Count);
         var notes = new List<string> { $"{ranks.Count:N0} of {examples.Count:N0} questions scored; contexts have {meanCandidates:0.0} sentences on average." };
+        if (split.Note(examples.Count) is { } splitNote) notes.Insert(0, splitNote);
         if (skipped > 0) notes.Add($"{skipped:N0} question(s) skipped: no answer starts inside a found sentence.");
         if (notCovered > 0) notes.Add($"{notCovered:N0} question(s) not covered: the question has no known token.");
         progress?.Report(new EvaluationProgress(1, "Scored"));
