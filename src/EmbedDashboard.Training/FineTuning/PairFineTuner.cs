@@ -79,12 +79,14 @@ public static class PairFineTuner
                 return PairLosses.CoSent(cosines, tensor(batch.Select(i => gold[i]).ToArray()), 1 / options.Temperature);
             }
 
+            // Queries and passages are padded apart: a headline padded to its article's 128 tokens would cost as much as the article.
             var negatives = hardNegative is null ? [] : batch.Select(i => hardNegative[i]).Where(k => k >= 0).ToArray();
             long[] keys = [.. batch.Select(i => (long)positiveKey[i]), .. negatives.Select(k => (long)k)];
-            var z = Encode(encoder, tokenizer, [.. batch.Select(i => queries[i]), .. keys.Select(k => passageIds[(int)k])]);
+            var q = Encode(encoder, tokenizer, batch.Select(i => queries[i]).ToList());
+            var p = Encode(encoder, tokenizer, keys.Select(k => passageIds[(int)k]).ToList());
             var n = batch.Length;
-            var hard = negatives.Length == 0 ? null : z.narrow(0, 2 * n, negatives.Length);
-            return PairLosses.SymmetricInfoNce(z.narrow(0, 0, n), z.narrow(0, n, n), hard, options.Temperature, keys);
+            var hard = negatives.Length == 0 ? null : p.narrow(0, n, negatives.Length);
+            return PairLosses.SymmetricInfoNce(q, p.narrow(0, 0, n), hard, options.Temperature, keys);
         }, progress, cancellationToken);
     }
 
