@@ -97,6 +97,8 @@ public static class FineTuneMethod
             ["stopped_by_time_budget"] = result.StoppedByTimeBudget ? 1 : 0,
             ["final_loss"] = result.Curve.Count > 0 ? result.Curve[^1].Loss : double.NaN,
         };
+        if (pairs is not null) figures["train_pairs"] = pairs.Train.Count; // train_examples counts the distinct texts
+
         var displayLayers = options.TrainLastLayers == 0 ? "all layers" : $"last {options.TrainLastLayers}";
         var manifest = context.BaseManifest(id, $"MiniLM ft {objective} ({displayLayers}) · {EmbeddingLayerMethod.ShortName(data.Dataset.Name)} #{context.Job.Id}",
             ArtifactType.OnnxEncoder, EmbedderKind.FineTunedEncoder, start.Config.HiddenSize, ModelLayout.OnnxFileName, method) with
