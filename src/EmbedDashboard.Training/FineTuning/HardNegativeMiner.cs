@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
 namespace EmbedDashboard.Training.FineTuning;
@@ -33,6 +34,8 @@ internal static class HardNegativeMiner
 
             var best = similarity.argmax(1).data<long>().ToArray();
             for (var r = 0; r < count; r++) result[from + r] = (int)best[r];
+            inner.Dispose();
+            ReturnFreedMemory();
         }
 
         return result;
@@ -48,8 +51,31 @@ internal static class HardNegativeMiner
             // activations until the end took ~1 GB per 32 passages of 128 tokens and was killed for memory.)
             using var inner = NewDisposeScope();
             parts.Add(PairFineTuner.Encode(encoder, tokenizer, texts.Skip(from).Take(Batch).ToList()).MoveToOuterDisposeScope());
+            inner.Dispose();
+            ReturnFreedMemory();
         }
 
         return cat(parts, 0);
     }
+
+    /// <summary>
+    /// Hands the batch's freed activations back to the OS. Without it glibc keeps them in its arenas and the working set
+    /// grew by ~130 MB per batch of 32 passages (2.7 GB at 64 passages, killed at 1,500); with it, or with
+    /// MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=0, it stays flat (HardNegativeMemoryProbe). Tensors did not leak.
+    /// </summary>
+    private static void ReturnFreedMemory()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try
+        {
+            _ = MallocTrim(0);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // Not glibc (e.g. musl): nothing to trim with; the memory stays with the allocator.
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
 }
