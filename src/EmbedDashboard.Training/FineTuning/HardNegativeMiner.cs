@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
 namespace EmbedDashboard.Training.FineTuning;
@@ -35,7 +34,7 @@ internal static class HardNegativeMiner
             var best = similarity.argmax(1).data<long>().ToArray();
             for (var r = 0; r < count; r++) result[from + r] = (int)best[r];
             inner.Dispose();
-            ReturnFreedMemory();
+            NativeHeap.Trim();
         }
 
         return result;
@@ -52,30 +51,9 @@ internal static class HardNegativeMiner
             using var inner = NewDisposeScope();
             parts.Add(PairFineTuner.Encode(encoder, tokenizer, texts.Skip(from).Take(Batch).ToList()).MoveToOuterDisposeScope());
             inner.Dispose();
-            ReturnFreedMemory();
+            NativeHeap.Trim();
         }
 
         return cat(parts, 0);
     }
-
-    /// <summary>
-    /// Hands the batch's freed activations back to the OS. Without it glibc keeps them in its arenas and the working set
-    /// grew by ~130 MB per batch of 32 passages (2.7 GB at 64 passages, killed at 1,500); with it, or with
-    /// MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=0, it stays flat (HardNegativeMemoryProbe). Tensors did not leak.
-    /// </summary>
-    private static void ReturnFreedMemory()
-    {
-        if (!OperatingSystem.IsLinux()) return;
-        try
-        {
-            _ = MallocTrim(0);
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // Not glibc (e.g. musl): nothing to trim with; the memory stays with the allocator.
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "malloc_trim")]
-    private static extern int MallocTrim(nuint pad);
 }
