@@ -1,5 +1,6 @@
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Jobs;
+using EmbedDashboard.Core.Training;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Runner.Execution;
 using EmbedDashboard.Runner.Results;
@@ -35,5 +36,24 @@ public sealed class TrainingAndChartTests
         Assert.Equal([16, 32, 64], TrainingPage.ParseDimensions("16, 32;64"));
         var error = Assert.Throws<TrainingInputException>(() => TrainingPage.ParseDimensions("16, big"));
         Assert.Contains("Not a whole number: big", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TaskKind.FaqRetrieval, "in-batch negatives")]
+    [InlineData(TaskKind.QuestionAnswering, "sentence holding the answer")]
+    [InlineData(TaskKind.Sts, "CoSENT")]
+    [InlineData(TaskKind.Classification, "classification head")]
+    public void ObjectiveLabel_Supervised_SaysWhatItTrainsOnForTheTask(TaskKind task, string expected)
+    {
+        Assert.Contains(expected, TrainingChoices.ObjectiveLabel(EmbedDashboard.Training.FineTuning.FineTuneObjective.Supervised, task), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MethodsFor_PairAndWordTasks_NoEmbeddingLayerForPairsNothingForWordLists()
+    {
+        Assert.DoesNotContain(TrainingMethod.EmbeddingLayer, TrainingTaskRules.MethodsFor(TaskKind.Sts));
+        Assert.Contains(TrainingMethod.FineTuneEncoder, TrainingTaskRules.MethodsFor(TaskKind.FaqRetrieval));
+        Assert.Contains(TrainingMethod.EmbeddingLayer, TrainingTaskRules.MethodsFor(TaskKind.Ner));
+        Assert.Empty(TrainingTaskRules.MethodsFor(TaskKind.WordSimilarity));
     }
 }

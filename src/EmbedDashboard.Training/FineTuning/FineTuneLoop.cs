@@ -64,6 +64,8 @@ internal static class FineTuneLoop
                     loss = lossTensor.item<float>();
                 }
 
+                NativeHeap.Trim(); // the step's activations are freed; give them back to the OS (see NativeHeap)
+
                 seen += batch.Length;
                 var seconds = loop.Elapsed.TotalSeconds; // throughput and the curve count training, not loading
                 var point = new LossPoint(step, loss, seconds);

@@ -34,8 +34,14 @@ public sealed record FineTuneOptions
     /// </summary>
     public double HeadLearningRate { get; init; } = 1e-3;
 
-    /// <summary>InfoNCE temperature τ: similarities are divided by it before the softmax.</summary>
+    /// <summary>InfoNCE temperature τ: similarities are divided by it before the softmax. CoSENT (scored pairs) scales cosine differences by 1/τ (20 at the default).</summary>
     public double Temperature { get; init; } = 0.05;
+
+    /// <summary>
+    /// Pair (retrieval / QA) fine-tuning only: add to each query the training passage the start model ranks highest
+    /// after its own positive as an extra negative (one more passage per query in each batch).
+    /// </summary>
+    public bool HardNegatives { get; init; }
 
     /// <summary>Tokens per text including [CLS] and [SEP]; longer texts keep their head.</summary>
     public int MaxTokens { get; init; } = 128;

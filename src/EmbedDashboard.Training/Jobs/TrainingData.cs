@@ -1,15 +1,31 @@
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Evaluation.Tasks;
 using EmbedDashboard.Data.Entities;
+using EmbedDashboard.Data.Stores;
 
 namespace EmbedDashboard.Training.Jobs;
 
 /// <summary>
-/// The training split of a classification dataset, as the trainers take it. The test split is kept
+/// The training split of a dataset, as the trainers take it. The test split is kept
 /// out of training entirely: experiments score trained embedders on it, so training on it would leak.
 /// </summary>
-public sealed record TrainingData(DatasetEntity Dataset, IReadOnlyList<string> Classes, IReadOnlyList<string> TrainTexts, IReadOnlyList<int> TrainLabels, IReadOnlyList<string> TestTexts, IReadOnlyList<int> TestLabels)
+public sealed partial record TrainingData(DatasetEntity Dataset, IReadOnlyList<string> Classes, IReadOnlyList<string> TrainTexts, IReadOnlyList<int> TrainLabels, IReadOnlyList<string> TestTexts, IReadOnlyList<int> TestLabels)
 {
+    /// <summary>Reads the dataset's items and keeps its training split, in the shape its task trains with.</summary>
+    public static async Task<TrainingData> LoadAsync(DatasetStore datasets, DatasetEntity dataset, TrainingRequest request, CancellationToken cancellationToken)
+    {
+        const int seed = 13;
+        var max = request.MaxTrainExamples;
+        return dataset.Task switch
+        {
+            TaskKind.Ner => FromTagged(dataset, await datasets.LoadItemsAsync<TaggedSentence>(dataset.Id, cancellationToken), max, seed),
+            TaskKind.FaqRetrieval => FromFaq(dataset, await datasets.LoadItemsAsync<FaqPair>(dataset.Id, cancellationToken), max, seed),
+            TaskKind.QuestionAnswering => FromQa(dataset, await datasets.LoadItemsAsync<QaExample>(dataset.Id, cancellationToken), max, seed),
+            TaskKind.Sts => FromScored(dataset, await datasets.LoadItemsAsync<ScoredPair>(dataset.Id, cancellationToken), max, seed),
+            _ => From(dataset, await datasets.LoadItemsAsync<LabeledText>(dataset.Id, cancellationToken), max, seed),
+        };
+    }
+
     /// <summary>NER datasets: the tagged sentences of each split (TrainTexts are the same sentences as plain text, for the methods that read texts).</summary>
     public TaggingSplits? Tagging { get; init; }
 

@@ -39,9 +39,7 @@ public sealed partial class TrainingJobExecutor(
         var progress = new TrainingProgressWriter(context.Progress);
         context.Progress.Report(0, "Loading the dataset", force: true);
         var dataset = await datasets.FindAsync(job.DatasetId, cancellationToken) ?? throw new TrainingInputException($"Dataset {job.DatasetId} no longer exists.");
-        var data = dataset.Task == TaskKind.Ner
-            ? TrainingData.FromTagged(dataset, await datasets.LoadItemsAsync<TaggedSentence>(job.DatasetId, cancellationToken), request.MaxTrainExamples, seed: 13)
-            : TrainingData.From(dataset, await datasets.LoadItemsAsync<LabeledText>(job.DatasetId, cancellationToken), request.MaxTrainExamples, seed: 13);
+        var data = await TrainingData.LoadAsync(datasets, dataset, request, cancellationToken);
         var training = new TrainingContext(job, request, data, registry, progress, clock.GetUtcNow(), cancellationToken);
 
         MethodOutcome outcome = request.Method switch

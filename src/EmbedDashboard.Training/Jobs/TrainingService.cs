@@ -19,10 +19,8 @@ public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets
     {
         var dataset = await datasets.FindAsync(request.DatasetId, cancellationToken)
             ?? throw new TrainingInputException($"Dataset {request.DatasetId} does not exist.");
-        if (dataset.Task is not (Core.Datasets.TaskKind.Classification or Core.Datasets.TaskKind.Ner))
-        {
-            throw new TrainingInputException($"'{dataset.Name}' is a {dataset.Task} dataset; training needs a classification dataset (texts with labels) or a NER dataset (CoNLL sentences with tags).");
-        }
+        var misfit = TrainingTaskRules.Problems(dataset, request);
+        if (misfit.Count > 0) throw new TrainingInputException(string.Join(" ", misfit));
 
         var ner = dataset.Task == Core.Datasets.TaskKind.Ner;
 
@@ -36,6 +34,8 @@ public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets
             _ => [$"Unknown method {request.Method}."],
         };
         if (problems.Count > 0) throw new TrainingInputException(string.Join(" ", problems));
+        // Pair datasets are small, and a pair file imported alone has no training split: say so now, not when the job fails.
+        if (TrainingTaskRules.IsPairTask(dataset.Task)) await TrainingData.LoadAsync(datasets, dataset, request, cancellationToken);
 
         var name = string.IsNullOrWhiteSpace(request.Name) ? $"{request.Method} on {dataset.Name}" : request.Name.Trim();
         var job = await jobs.CreateAsync(name, request.Method, request.DatasetId, request.BaseEmbedderId,

@@ -50,8 +50,16 @@ public static class FineTuneMethod
         var data = context.Data;
         var supervised = options.Objective == FineTuneObjective.Supervised;
         var tokens = supervised && data.Tagging is not null;
+        var pairs = supervised ? data.Pairs : null;
         FineTuneResult result;
-        if (tokens)
+        if (pairs is not null)
+        {
+            // Retrieval / QA: contrastive pairs; STS: CoSENT. Prefixes as the base embedder's profile defines them (MiniLM: none).
+            var profile = context.Registry.Installed.FirstOrDefault(e => e.Id == ModelLayout.MiniLmId)?.Profile;
+            result = PairFineTuner.Train(start, vocabPath, pairs.Train, pairs.Objective, options,
+                new PairPrefixes(profile?.QueryPrefix ?? "", profile?.PassagePrefix ?? ""), new Scaled(context.Progress, 0.9), context.CancellationToken);
+        }
+        else if (tokens)
         {
             // NER: a tag head over each word's first sub-token, the same word → token layout the engine serves per-word vectors with.
             var tagIndex = data.Classes.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
@@ -69,6 +77,8 @@ public static class FineTuneMethod
         var objective = options.Objective switch
         {
             FineTuneObjective.Supervised when tokens => "token-classification",
+            FineTuneObjective.Supervised when pairs?.Objective == PairObjective.Similarity => "cosent",
+            FineTuneObjective.Supervised when pairs is not null => options.HardNegatives ? "pairs-hardneg" : "pairs",
             FineTuneObjective.Supervised => "supervised",
             FineTuneObjective.ContrastiveCrop => "contrastive-crop",
             _ => "contrastive-dropout",
@@ -77,8 +87,8 @@ public static class FineTuneMethod
         var id = $"minilm-ft-{objective}-{layers}-{TrainingJobExecutor.Slug(data.Dataset.Name)}-j{context.Job.Id}";
         var budget = result.StoppedByTimeBudget ? $", stopped by the {options.TimeBudget!.Value.TotalMinutes:0.#}-minute budget after {result.ExamplesSeen:N0} examples" : "";
         var method = string.Create(CultureInfo.InvariantCulture,
-            $"all-MiniLM-L6-v2 fine-tuned, {objective}{(supervised ? "" : $" (τ {options.Temperature:g3}, labels unused)")}, {(options.TrainLastLayers == 0 ? "all layers" : $"last {options.TrainLastLayers} layers")}, " +
-            $"{options.Epochs} epoch(s), batch {options.BatchSize}, lr {options.LearningRate:g3}{(supervised ? $" (head {options.HeadLearningRate:g3})" : "")}, {options.MaxTokens} tokens, seed {options.Seed}{budget}");
+            $"all-MiniLM-L6-v2 fine-tuned, {objective}{PairDetail(pairs, options)}{(supervised ? "" : $" (τ {options.Temperature:g3}, labels unused)")}, {(options.TrainLastLayers == 0 ? "all layers" : $"last {options.TrainLastLayers} layers")}, " +
+            $"{options.Epochs} epoch(s), batch {options.BatchSize}, lr {options.LearningRate:g3}{(supervised && pairs is null ? $" (head {options.HeadLearningRate:g3})" : "")}, {options.MaxTokens} tokens, seed {options.Seed}{budget}");
         var figures = new Dictionary<string, double>
         {
             ["examples_per_second"] = result.ExamplesPerSecond,
@@ -87,17 +97,22 @@ public static class FineTuneMethod
             ["stopped_by_time_budget"] = result.StoppedByTimeBudget ? 1 : 0,
             ["final_loss"] = result.Curve.Count > 0 ? result.Curve[^1].Loss : double.NaN,
         };
+        if (pairs is not null) figures["train_pairs"] = pairs.Train.Count; // train_examples counts the distinct texts
+
         var displayLayers = options.TrainLastLayers == 0 ? "all layers" : $"last {options.TrainLastLayers}";
         var manifest = context.BaseManifest(id, $"MiniLM ft {objective} ({displayLayers}) · {EmbeddingLayerMethod.ShortName(data.Dataset.Name)} #{context.Job.Id}",
             ArtifactType.OnnxEncoder, EmbedderKind.FineTunedEncoder, start.Config.HiddenSize, ModelLayout.OnnxFileName, method) with
         {
             BaseEmbedderId = ModelLayout.MiniLmId,
+            TrainExamples = pairs?.Train.Count ?? data.TrainTexts.Count,
             Figures = figures,
             License = "derived from all-MiniLM-L6-v2 (Apache-2.0) and the dataset",
         };
         var notes = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"Fine-tuned on {result.ExamplesSeen:N0} example passes from {data.TrainTexts.Count:N0} training texts at {result.ExamplesPerSecond:0.0} examples/s ({result.Elapsed.TotalSeconds:0} s in all)."),
+            pairs is null
+                ? string.Create(CultureInfo.InvariantCulture, $"Fine-tuned on {result.ExamplesSeen:N0} example passes from {data.TrainTexts.Count:N0} training texts at {result.ExamplesPerSecond:0.0} examples/s ({result.Elapsed.TotalSeconds:0} s in all).")
+                : string.Create(CultureInfo.InvariantCulture, $"Fine-tuned on {result.ExamplesSeen:N0} pair passes from {pairs.Train.Count:N0} training pairs at {result.ExamplesPerSecond:0.0} pairs/s ({result.Elapsed.TotalSeconds:0} s in all; the {pairs.TestCount:N0} test items were not trained on)."),
         };
         if (result.StoppedByTimeBudget) notes.Add("Stopped by the time budget: the weights reached so far were kept.");
         if (!supervised) notes.Add("Self-supervised: the labels were not used, only the training texts.");
@@ -111,6 +126,14 @@ public static class FineTuneMethod
             })],
             figures, notes);
     }
+
+    /// <summary>The pair loss and its knobs, for the method text (empty for the other objectives).</summary>
+    private static string PairDetail(PairSplits? pairs, FineTuneOptions options) => pairs?.Objective switch
+    {
+        PairObjective.Similarity => string.Create(CultureInfo.InvariantCulture, $" (CoSENT, scale {1 / options.Temperature:g3}, {pairs.Train.Count:N0} scored pairs)"),
+        PairObjective.Contrastive => string.Create(CultureInfo.InvariantCulture, $" (symmetric InfoNCE, in-batch negatives{(options.HardNegatives ? " + 1 mined hard negative" : "")}, τ {options.Temperature:g3}, {pairs.Train.Count:N0} pairs)"),
+        _ => "",
+    };
 
     /// <summary>Maps a trainer's 0–1 progress into the first part of the job's bar (export follows).</summary>
     private sealed class Scaled(IProgress<TrainingProgress> inner, double share) : IProgress<TrainingProgress>

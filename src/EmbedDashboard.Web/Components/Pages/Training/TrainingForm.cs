@@ -66,10 +66,12 @@ public sealed class TuneForm
     public int MaxTokens { get; set; } = Defaults.MaxTokens;
     public double BudgetMinutes { get; set; } = 10;
     public int Seed { get; set; } = Defaults.Seed;
+    public bool HardNegatives { get; set; } = Defaults.HardNegatives;
 
     public FineTuneOptions ToOptions() => new()
     {
         Objective = Objective,
+        HardNegatives = HardNegatives,
         TrainLastLayers = LastLayers,
         Epochs = Epochs,
         BatchSize = BatchSize,

@@ -56,8 +56,8 @@ public partial class TrainingPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _datasets = await Datasets.ListAsync([Core.Datasets.TaskKind.Classification, Core.Datasets.TaskKind.Ner]);
-        _datasetId = _datasets.FirstOrDefault(d => d.Id == PreselectedDataset)?.Id ?? _datasets.FirstOrDefault()?.Id ?? 0;
+        _datasets = (await Datasets.ListAsync()).Where(d => TrainingTaskRules.IsTrainable(d.Task)).ToList();
+        DatasetId = _datasets.FirstOrDefault(d => d.Id == PreselectedDataset)?.Id ?? _datasets.FirstOrDefault()?.Id ?? 0;
         await ReloadAsync();
         _subscription = Hub.Subscribe(JobKind.Training, update =>
         {
@@ -117,7 +117,25 @@ public partial class TrainingPage : IDisposable
     private async Task StartAsync() => await StartManyAsync([Request(_method)], navigateToSingle: true);
 
     /// <summary>The chosen dataset is a NER dataset: the layer is trained with a tagger, and labels are per word.</summary>
-    private bool IsNer => _datasets?.FirstOrDefault(d => d.Id == _datasetId)?.Task == Core.Datasets.TaskKind.Ner;
+    private bool IsNer => Task == Core.Datasets.TaskKind.Ner;
+
+    /// <summary>The chosen dataset's task (Classification before the list has loaded).</summary>
+    private Core.Datasets.TaskKind Task => _datasets?.FirstOrDefault(d => d.Id == _datasetId)?.Task ?? Core.Datasets.TaskKind.Classification;
+
+    /// <summary>A pair dataset (FAQ, QA, STS): fine-tuning learns from its pairs or its texts; there are no labels for a layer.</summary>
+    private bool IsPairs => TrainingTaskRules.IsPairTask(Task);
+
+    /// <summary>The chosen dataset; choosing one whose task the current method does not fit switches to the first that does.</summary>
+    private int DatasetId
+    {
+        get => _datasetId;
+        set
+        {
+            _datasetId = value;
+            var methods = TrainingTaskRules.MethodsFor(Task);
+            if (methods.Count > 0 && !methods.Contains(_method)) _method = methods[0];
+        }
+    }
 
     private async Task StartComparisonSetAsync()
     {
@@ -135,6 +153,12 @@ public partial class TrainingPage : IDisposable
             return;
         }
 
+        if (IsPairs)
+        {
+            await StartManyAsync(PairComparisonSet(), navigateToSingle: false);
+            return;
+        }
+
         var layer = _layer.ToOptions();
         var tune = _tune.ToOptions();
         await StartManyAsync(
@@ -149,6 +173,40 @@ public partial class TrainingPage : IDisposable
             Request(TrainingMethod.ReduceDimension) with { Name = "MiniLM → PCA", BaseEmbedderId = ModelLayout.MiniLmId, Reduction = new ReductionOptions { Dimensions = [16, 32, 64, 128] } },
         ], navigateToSingle: false);
     }
+
+    /// <summary>
+    /// On a pair dataset: the pair loss on the last 2 layers (for retrieval and QA also with mined hard negatives), both
+    /// self-supervised objectives on its texts, and PCA of MiniLM.
+    /// </summary>
+    private IReadOnlyList<TrainingRequest> PairComparisonSet()
+    {
+        var tune = _tune.ToOptions() with { TrainLastLayers = 2 };
+        var supervised = tune with { Objective = FineTuneObjective.Supervised, HardNegatives = false };
+        var set = new List<TrainingRequest>
+        {
+            Request(TrainingMethod.FineTuneEncoder) with { Name = $"MiniLM {PairLossName}, last 2 layers", FineTune = supervised },
+        };
+        if (Task != Core.Datasets.TaskKind.Sts)
+        {
+            set.Add(Request(TrainingMethod.FineTuneEncoder) with { Name = "MiniLM contrastive pairs + mined hard negatives, last 2 layers", FineTune = supervised with { HardNegatives = true } });
+        }
+
+        set.Add(Request(TrainingMethod.FineTuneEncoder) with { Name = "MiniLM contrastive, cropping (texts, no pairs)", FineTune = tune with { Objective = FineTuneObjective.ContrastiveCrop } });
+        set.Add(Request(TrainingMethod.FineTuneEncoder) with { Name = "MiniLM contrastive, dropout (texts, no pairs)", FineTune = tune with { Objective = FineTuneObjective.ContrastiveDropout } });
+        set.Add(Request(TrainingMethod.ReduceDimension) with { Name = "MiniLM → PCA", BaseEmbedderId = ModelLayout.MiniLmId, Reduction = new ReductionOptions { Dimensions = [16, 32, 64, 128] } });
+        return set;
+    }
+
+    /// <summary>The methods and objectives that fit the chosen dataset's task (the service refuses the others).</summary>
+    private IReadOnlyList<TrainingMethod> Methods => TrainingTaskRules.MethodsFor(Task);
+
+    private IReadOnlyList<FineTuneObjective> Objectives => TrainingTaskRules.ObjectivesFor(Task);
+
+    private static string MethodLabel(TrainingMethod method) => TrainingChoices.MethodLabel(method);
+
+    private string ObjectiveLabel(FineTuneObjective objective) => TrainingChoices.ObjectiveLabel(objective, Task);
+
+    private string PairLossName => Task == Core.Datasets.TaskKind.Sts ? "CoSENT on scored pairs" : "contrastive pairs";
 
     private async Task StartManyAsync(IReadOnlyList<TrainingRequest> requests, bool navigateToSingle)
     {
