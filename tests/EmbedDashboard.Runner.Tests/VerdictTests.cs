@@ -162,4 +162,30 @@ public sealed class VerdictTests
         Assert.Contains("on the 30 of 40 items every embedder covers", comparison.Sentence);
         Assert.Equal(specific.Score.Value - general.Score.Value, comparison.Delta!.Value, 12);
     }
+
+    [Fact]
+    public async Task Verdict_TaskSpecificEmbedderDeletedAfterTheRuns_PageUnchanged()
+    {
+        var folder = Directory.CreateTempSubdirectory("embeddash-frozen-").FullName;
+        ExperimentView before;
+        await using (var host = await RunnerHost.StartAsync(folder))
+        {
+            host.Task.ItemsFor = Outcomes;
+            host.Task.Release();
+            before = await RunAllAsync(host, await host.SeedDatasetAsync());
+        }
+
+        // The trained embedder is gone from the registry (deleted); a restarted app reads the same runs.
+        await using var after = await RunnerHost.StartAsync(folder, embedders: [new FakeEmbedder("general")]);
+        var view = (await after.Get<ExperimentQueries>().GetAsync(before.Id))!;
+
+        // What each run was compared as was frozen at creation: the deleted embedder does not turn "general" and
+        // become the baseline, and every figure and sentence of the page stays as it was.
+        var verdict = Assert.Single(view.Verdicts);
+        Assert.Equal(Assert.Single(before.Verdicts).Sentence, verdict.Sentence);
+        Assert.Equal("general", verdict.BaselineName);
+        var specific = view.Runs.Single(r => r.EmbedderId == "specific");
+        Assert.False(specific.IsGeneral);
+        Assert.Equal(before.Runs.Single(r => r.EmbedderId == "specific").DeltaVsBestGeneral, specific.DeltaVsBestGeneral);
+    }
 }
