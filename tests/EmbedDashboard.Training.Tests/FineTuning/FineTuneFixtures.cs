@@ -53,6 +53,34 @@ internal static class FineTuneFixtures
         return Enumerable.Range(0, texts.Count).Select(i => vectors[i].data<float>().ToArray()).ToArray();
     }
 
+    /// <summary>
+    /// Exports <paramref name="trained"/> with the project's exporter, serves it with the shared ONNX engine and checks
+    /// that every probe's sentence vector equals TorchSharp's within 1e-4 — and that training moved the last layer,
+    /// else the equality proves nothing about the training.
+    /// </summary>
+    public static async Task AssertExportReproducesTorchAsync(BertWeights start, BertWeights trained, string[] probe)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ft-{Guid.NewGuid():N}.onnx");
+        try
+        {
+            BertOnnxExporter.Export(trained, path);
+            using var onnx = OpenEncoder(path, trained.Config.HiddenSize);
+            var served = await onnx.EmbedAsync(probe, EmbedOptions.Default);
+            var torchVectors = TorchVectors(trained, onnx, probe);
+            for (var i = 0; i < probe.Length; i++)
+            {
+                var difference = MaxAbsDifference(served.Row(i), torchVectors[i]);
+                Assert.True(difference < 1e-4f, $"text {i}: ONNX and TorchSharp differ by {difference}");
+            }
+
+            Assert.True(MaxAbsDifference(start.Layers[^1].Output.Weight, trained.Layers[^1].Output.Weight) > 1e-6f);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public static float MaxAbsDifference(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         Assert.Equal(a.Length, b.Length);

@@ -44,29 +44,7 @@ public sealed class PairFineTunerTests(ITestOutputHelper output)
         FineTuneFixtures.InitTorch();
         var start = FineTuneFixtures.MiniLm;
         var result = Train(start, ToyFaq(), PairObjective.Contrastive, new FineTuneOptions { TrainLastLayers = 1, BatchSize = 4, MaxTokens = 32, LearningRate = 1e-4 });
-        var path = Path.Combine(Path.GetTempPath(), $"pair-ft-{Guid.NewGuid():N}.onnx");
-        try
-        {
-            BertOnnxExporter.Export(result.Weights, path);
-            string[] probe = ["will it rain tomorrow?", "Knead the dough.", "A sentence about trains and timetables."];
-            using var onnx = FineTuneFixtures.OpenEncoder(path, 384);
-
-            var served = await onnx.EmbedAsync(probe, EmbedOptions.Default);
-            var torchVectors = FineTuneFixtures.TorchVectors(result.Weights, onnx, probe);
-
-            for (var i = 0; i < probe.Length; i++)
-            {
-                var difference = FineTuneFixtures.MaxAbsDifference(served.Row(i), torchVectors[i]);
-                Assert.True(difference < 1e-4f, $"text {i}: ONNX and TorchSharp differ by {difference}");
-            }
-
-            // Training must have moved the trained layer (else the equality above proves nothing new).
-            Assert.True(FineTuneFixtures.MaxAbsDifference(start.Layers[^1].Output.Weight, result.Weights.Layers[^1].Output.Weight) > 1e-6f);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        await FineTuneFixtures.AssertExportReproducesTorchAsync(start, result.Weights, ["will it rain tomorrow?", "Knead the dough.", "A sentence about trains and timetables."]);
     }
 
     [Theory]
