@@ -44,24 +44,27 @@ public partial class ExperimentResultPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        await LoadAsync();
+        // Subscribe first: a run that ends while the page loads (a fast one, or a slow first load computing the
+        // verdict) then owes the page a reload instead of leaving its status stale.
         _subscription ??= Hub.Subscribe(JobKind.Run, OnProgress);
+        await LoadAsync();
     }
 
     private void OnProgress(JobUpdate update)
     {
-        if (update.GroupId != Id || _view is null)
+        if (update.GroupId != Id)
         {
             return;
         }
 
         _live[update.Id] = update;
-        if (update.Status == RunStatus.Running)
+        if (update.Status == RunStatus.Running && _view is not null)
         {
             _ = InvokeAsync(StateHasChanged);
         }
         else
         {
+            // A run's end — or any update before the first load has finished — owes the page a reload.
             _reload.Request(() => InvokeAsync(async () =>
             {
                 await LoadAsync();
@@ -69,6 +72,8 @@ public partial class ExperimentResultPage : IDisposable
             }));
         }
     }
+
+    private int _loads;
 
     private async Task LoadAsync()
     {
@@ -86,7 +91,12 @@ public partial class ExperimentResultPage : IDisposable
             Id = link.TargetId;
         }
 
-        _view = await Queries.GetAsync(Id);
+        // Loads can overlap (the first one computing a verdict is slow, and an end can request another meanwhile):
+        // only the newest one started may set the view, so an older, staler answer never replaces a fresher one.
+        var ticket = Interlocked.Increment(ref _loads);
+        var view = await Queries.GetAsync(Id);
+        if (ticket != Volatile.Read(ref _loads)) return;
+        _view = view;
         _notFound = _view is null;
         if (!_readOnly && _view is not null)
         {

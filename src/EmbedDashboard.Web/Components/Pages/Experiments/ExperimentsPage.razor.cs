@@ -19,8 +19,8 @@ public partial class ExperimentsPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        _subscription = Hub.Subscribe(JobKind.Run, _ => _throttle.Request(() => InvokeAsync(ReloadAsync))); // before loading: see ExperimentResultPage
         _experiments = await Queries.ListAsync();
-        _subscription = Hub.Subscribe(JobKind.Run, _ => _throttle.Request(() => InvokeAsync(ReloadAsync)));
     }
 
     private async Task ReloadAsync()
