@@ -12,22 +12,31 @@ namespace EmbedDashboard.Web.Tests;
 
 public sealed class TrainingAndChartTests
 {
-    private static RunView Run(int id, string dataset, int dimension) => new(
-        id, 1, dataset, TaskKind.Classification, $"e{id}", $"E{id}", true, RunStatus.Done, 1, null, null,
+    private static RunView Run(int id, string dataset, int dimension, string? embedderId = null, string? baseId = null) => new(
+        id, 1, dataset, TaskKind.Classification, embedderId ?? $"e{id}", embedderId ?? $"E{id}", true, RunStatus.Done, 1, null, null,
         [new MetricView("accuracy", 0.8, null, true, [0.8])],
-        new EfficiencyRecord(100, 1000, 10, 100, 1000, 0, 0, 0, dimension, 0, 1, 1), null, null, null);
+        new EfficiencyRecord(100, 1000, 10, 100, 1000, 0, 0, 0, dimension, 0, 1, 1),
+        new ReproducibilityRecord(embedderId ?? $"e{id}", "", "", 0, 1, 0, "mean", 256, 32, new Dictionary<string, string>(), "", "", 2, BaseEmbedderId: baseId),
+        null, null);
 
     [Fact]
-    public void DimensionChartApplies_TwoDimensionsOnOneDataset_True()
+    public void DimensionChartApplies_PcaSweepOfOneBase_True()
     {
-        Assert.True(DimensionChart.Applies([Run(1, "imdb", 384), Run(2, "imdb", 64)]));
+        Assert.True(DimensionChart.Applies([Run(1, "imdb", 384, "minilm"), Run(2, "imdb", 64, "minilm-pca-64", "minilm"), Run(3, "imdb", 16, "minilm-pca-16", "minilm")]));
+    }
+
+    [Fact]
+    public void DimensionChartApplies_GloveAndMiniLmAtTheirOwnDimensions_False()
+    {
+        // Two unrelated models at 100 and 384 dimensions are not a dimension trade-off: no line joining them.
+        Assert.False(DimensionChart.Applies([Run(1, "imdb", 100, "glove-6b-100d"), Run(2, "imdb", 384, "minilm")]));
     }
 
     [Fact]
     public void DimensionChartApplies_OneDimensionPerDataset_False()
     {
         // Same dimension on one dataset, another dimension only on another dataset: no trade-off to draw.
-        Assert.False(DimensionChart.Applies([Run(1, "imdb", 384), Run(2, "imdb", 384), Run(3, "reuters", 100)]));
+        Assert.False(DimensionChart.Applies([Run(1, "imdb", 384, "minilm"), Run(2, "imdb", 384, "minilm-ft", "minilm"), Run(3, "reuters", 100, "minilm-pca-100", "minilm")]));
     }
 
     [Fact]

@@ -140,6 +140,26 @@ public partial class ExperimentResultPage : IDisposable
         ? p.Name + " " + p.Value.ToString("0.000", CultureInfo.InvariantCulture) + (p.Std is double s ? " ± " + s.ToString("0.000", CultureInfo.InvariantCulture) : "")
         : "";
 
+    /// <summary>Progress messages of finished runs and the verdict's coverage remarks, folded away under "Notes".</summary>
+    private IReadOnlyList<string> Notes => _view is null ? [] : _view.Runs
+        .Where(r => r.Status == RunStatus.Done)
+        .SelectMany(r => new[] { r.Message, r.Score?.Note }
+            .Where(n => !string.IsNullOrEmpty(n))
+            .Select(n => $"{r.DatasetName} × {r.EmbedderName}: {n}"))
+        .ToList();
+
+    /// <summary>Δ vs best general in points with the paired CI and "*" when significant after Holm; the raw difference for old runs.</summary>
+    internal static string FormatDelta(RunView run)
+    {
+        if (run.VsBestGeneral is { Delta: double d } c)
+        {
+            var ci = c.CiLow is double lo && c.CiHigh is double hi ? $" [{VerdictText.Points(lo)}, {VerdictText.Points(hi)}]" : "";
+            return VerdictText.Points(d) + ci + (c.Significant ? " *" : "");
+        }
+
+        return run.DeltaVsBestGeneral is double raw ? raw.ToString("+0.000;-0.000", CultureInfo.InvariantCulture) : "";
+    }
+
     private async Task CancelAsync(int runId)
     {
         await Experiments.CancelRunAsync(runId);
