@@ -38,9 +38,10 @@ public partial class Home : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        await LoadAsync();
+        // Subscribe first, so a job that ends while the page loads still owes it a reload.
         _runs = Hub.Subscribe(JobKind.Run, OnUpdate);
         _training = Hub.Subscribe(JobKind.Training, OnUpdate);
+        await LoadAsync();
     }
 
     private async Task LoadAsync()
@@ -65,9 +66,10 @@ public partial class Home : IDisposable
     private void OnUpdate(JobUpdate update)
     {
         lock (_gate) _live[Key(update.Kind, update.Id)] = update;
-        if (update.Status == RunStatus.Running)
+        if (update.Status == RunStatus.Running && _active.Any(j => j.Kind == update.Kind && j.Id == update.Id))
         {
-            // A progress tick moves the bar in place; no query.
+            // A progress tick of a listed job moves its bar in place; no query. A job not listed yet (it started
+            // after the last load) falls through to a reload, so "Running now" shows it.
             _ = InvokeAsync(StateHasChanged);
             return;
         }
