@@ -18,18 +18,14 @@ public static partial class ReutersConverter
     {
         var docs = new List<LabeledText>();
         var total = 0;
-        foreach (var file in jsonFiles.Order(StringComparer.Ordinal))
+        foreach (var doc in ReutersDocuments.Read(jsonFiles))
         {
-            using var stream = File.OpenRead(file);
-            foreach (var doc in JsonSerializer.Deserialize<List<JsonElement>>(stream) ?? [])
+            total++;
+            if (doc.TryGetProperty("topics", out var topics) && topics.ValueKind == JsonValueKind.Array && topics.GetArrayLength() == 1
+                && doc.TryGetProperty("body", out var body) && body.GetString() is { Length: > 0 } text)
             {
-                total++;
-                if (doc.TryGetProperty("topics", out var topics) && topics.ValueKind == JsonValueKind.Array && topics.GetArrayLength() == 1
-                    && doc.TryGetProperty("body", out var body) && body.GetString() is { Length: > 0 } text)
-                {
-                    var title = doc.TryGetProperty("title", out var t) ? t.GetString() : null;
-                    docs.Add(new LabeledText(Space().Replace($"{title}. {text}", " ").Trim(), topics[0].GetString()!));
-                }
+                var title = doc.TryGetProperty("title", out var t) ? t.GetString() : null;
+                docs.Add(new LabeledText(Space().Replace($"{title}. {text}", " ").Trim(), topics[0].GetString()!));
             }
         }
 

@@ -20,24 +20,20 @@ public static partial class ReutersHeadlineConverter
     {
         var docs = new List<(string Title, string Body, string Source)>();
         int total = 0, empty = 0;
-        foreach (var file in jsonFiles.Order(StringComparer.Ordinal))
+        foreach (var doc in ReutersDocuments.Read(jsonFiles))
         {
-            using var stream = File.OpenRead(file);
-            foreach (var doc in JsonSerializer.Deserialize<List<JsonElement>>(stream) ?? [])
+            total++;
+            var title = Clean(Text(doc, "title"));
+            var body = Clean(Trailer().Replace(Text(doc, "body"), ""));
+            if (title.Length == 0 || body.Length == 0)
             {
-                total++;
-                var title = Clean(Text(doc, "title"));
-                var body = Clean(Trailer().Replace(Text(doc, "body"), ""));
-                if (title.Length == 0 || body.Length == 0)
-                {
-                    empty++;
-                    continue;
-                }
-
-                var source = doc.TryGetProperty("topics", out var topics) && topics.ValueKind == JsonValueKind.Array && topics.GetArrayLength() > 0
-                    ? topics[0].GetString() ?? "reuters" : "reuters";
-                docs.Add((title, body, source));
+                empty++;
+                continue;
             }
+
+            var source = doc.TryGetProperty("topics", out var topics) && topics.ValueKind == JsonValueKind.Array && topics.GetArrayLength() > 0
+                ? topics[0].GetString() ?? "reuters" : "reuters";
+            docs.Add((title, body, source));
         }
 
         // Every copy of a repeated title or body goes, not all but the first: a recurring headline ("FED ADDS RESERVES
