@@ -146,7 +146,7 @@ public sealed class JobLedgerTests
         var ledger = db.Get<RunLedger>();
         await ledger.TryClaimAsync(id, CancellationToken.None);
 
-        Assert.True(await db.Get<RunStore>().CancelAsync(id));
+        await ledger.EndAsync(id, new JobOutcome(RunStatus.Cancelled, "Cancelled by the user."), CancellationToken.None);
         Assert.False(await ledger.CompleteAsync(id, new RunCompletion(null, [new MetricValue("accuracy", 0.5)], "{}", "{}"), CancellationToken.None));
 
         var run = (await db.Get<RunStore>().GetAsync(id))!;

@@ -102,7 +102,7 @@ public static class TrainCommand
             }
         }
 
-        foreach (var id in (done.ProducedEmbedderIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var id in done.Produced)
         {
             await output.WriteLineAsync(id);
         }

@@ -52,9 +52,6 @@ public sealed class JobProgress : IProgress<(double Fraction, string Message)>
 
     public double LastFraction { get; private set; }
 
-    /// <summary>Saves that failed (logged); a later save or the flush usually carries the same state.</summary>
-    public int FailedSaves { get; private set; }
-
     public void Report((double Fraction, string Message) value) => Report(value.Fraction, value.Message);
 
     public void Report(double fraction, string? message, bool force = false)
@@ -145,8 +142,8 @@ public sealed class JobProgress : IProgress<(double Fraction, string Message)>
             }
             catch (Exception ex)
             {
-                // Progress only serves pages opened later; the job itself must go on.
-                FailedSaves++;
+                // Progress only serves pages opened later; the job itself must go on (a later save or the flush
+                // usually carries the same state).
                 _logger?.LogWarning(ex, "Could not save the progress of {Job}.", _job);
             }
         }

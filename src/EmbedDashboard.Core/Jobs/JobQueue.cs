@@ -50,7 +50,5 @@ public sealed class JobQueue
         return true;
     }
 
-    public bool IsRunning(JobKey job) => _running.ContainsKey(job);
-
     private Channel<int> Lane(JobKind kind) => _lanes.GetOrAdd(kind, _ => Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false }));
 }

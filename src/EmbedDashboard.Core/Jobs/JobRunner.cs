@@ -69,8 +69,7 @@ public sealed class JobRunner
         }
         finally
         {
-            _queue.Finished(job);
-            source.Dispose();
+            _queue.Finished(job); // also disposes the job's token source
         }
 
         if (!stored)

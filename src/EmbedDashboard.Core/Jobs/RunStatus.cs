@@ -17,7 +17,4 @@ public static class RunStatusExtensions
 {
     /// <summary>Waiting for a worker: queued, or interrupted by a stop and queued again at start.</summary>
     public static bool IsPending(this RunStatus status) => status is RunStatus.Queued or RunStatus.Interrupted;
-
-    /// <summary>Will not change again unless the user retries it.</summary>
-    public static bool IsFinished(this RunStatus status) => status is RunStatus.Done or RunStatus.Failed or RunStatus.Cancelled;
 }

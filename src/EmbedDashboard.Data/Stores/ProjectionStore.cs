@@ -45,14 +45,4 @@ public sealed class ProjectionStore(IDbContextFactory<EmbedDashboardDbContext> f
             CreatedAt = p.CreatedAt, StartedAt = p.StartedAt, FinishedAt = p.FinishedAt,
         }).FirstOrDefaultAsync(cancellationToken);
     }
-
-    public async Task<bool> UpdateAsync(int id, Action<ProjectionEntity> change, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var projection = await db.Projections.FindAsync([id], cancellationToken);
-        if (projection is null) return false;
-        change(projection);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
 }

@@ -18,19 +18,6 @@ public sealed class RunStore(IDbContextFactory<EmbedDashboardDbContext> factory,
             .FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
     }
 
-    /// <summary>Cancels a queued or running run. Returns false when it had already finished.</summary>
-    public async Task<bool> CancelAsync(int runId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        return await db.Runs
-            .Where(r => r.Id == runId && (r.Status == RunStatus.Queued || r.Status == RunStatus.Running || r.Status == RunStatus.Interrupted))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, RunStatus.Cancelled)
-                .SetProperty(r => r.ProgressMessage, "Cancelled by the user.")
-                .SetProperty(r => r.FinishedAt, now), cancellationToken) == 1;
-    }
-
     /// <summary>Puts a finished (failed/cancelled) run back in the queue.</summary>
     public async Task<bool> RequeueAsync(int runId, CancellationToken cancellationToken = default)
     {

@@ -42,15 +42,4 @@ public sealed class TrainingJobStore(IDbContextFactory<EmbedDashboardDbContext> 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.TrainingJobs.AsNoTracking().Include(j => j.Dataset).OrderByDescending(j => j.Id).ToListAsync(cancellationToken);
     }
-
-    /// <summary>Applies a change to one job and saves it; false when the job no longer exists.</summary>
-    public async Task<bool> UpdateAsync(int id, Action<TrainingJobEntity> change, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var job = await db.TrainingJobs.FindAsync([id], cancellationToken);
-        if (job is null) return false;
-        change(job);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
 }

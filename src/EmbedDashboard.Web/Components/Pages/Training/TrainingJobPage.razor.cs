@@ -98,7 +98,7 @@ public partial class TrainingJobPage : IDisposable
         }
 
         (_figures, _notes) = ParseResult(_job.ResultJson);
-        _produced = (_job.ProducedEmbedderIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+        _produced = _job.Produced
             .Select(id => Training.Catalog.Get(id)).OfType<TrainedManifest>().ToList();
         _optionsJson = JsonSerializer.Serialize(JsonSerializer.Deserialize<JsonElement>(_job.OptionsJson), new JsonSerializerOptions { WriteIndented = true });
         StateHasChanged();
