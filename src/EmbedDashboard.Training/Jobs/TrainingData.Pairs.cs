@@ -68,13 +68,8 @@ public sealed partial record TrainingData
 
         // A seeded sample of the pairs; the texts for the self-supervised objectives come from all training pairs.
         var random = new Random(seed);
-        var sample = maxTrainExamples > 0 && train.Count > maxTrainExamples
-            ? train.Select(p => (p, Key: random.Next())).OrderBy(x => x.Key).Take(maxTrainExamples).Select(x => x.p).ToList()
-            : train;
-        var distinct = texts.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var sampledTexts = maxTrainExamples > 0 && distinct.Count > maxTrainExamples
-            ? distinct.Select(t => (t, Key: random.Next())).OrderBy(x => x.Key).Take(maxTrainExamples).Select(x => x.t).ToList()
-            : distinct;
+        var sample = Sampling.Subset(train, maxTrainExamples, random);
+        var sampledTexts = Sampling.Subset(texts.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList(), maxTrainExamples, random);
         return new TrainingData(dataset, [], sampledTexts, [], testQueries, [])
         {
             Pairs = new PairSplits(objective, sample, testQueries.Count),

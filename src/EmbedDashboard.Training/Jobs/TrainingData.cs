@@ -45,9 +45,7 @@ public sealed partial record TrainingData(DatasetEntity Dataset, IReadOnlyList<s
         }
 
         var random = new Random(seed);
-        var sample = maxTrainExamples > 0 && train.Count > maxTrainExamples
-            ? train.Select(s => (s, Key: random.Next())).OrderBy(x => x.Key).Take(maxTrainExamples).Select(x => x.s).ToList()
-            : train;
+        var sample = Sampling.Subset(train, maxTrainExamples, random);
         var tags = items.SelectMany(i => i.Tags).Distinct().Order(StringComparer.Ordinal).ToList();
         return new TrainingData(dataset, tags, sample.Select(s => string.Join(' ', s.Tokens)).ToList(), [],
             test.Select(s => string.Join(' ', s.Tokens)).ToList(), [])

@@ -4,6 +4,15 @@ namespace EmbedDashboard.Core.Evaluation.Tasks;
 public static class Sampling
 {
     /// <summary>
+    /// At most <paramref name="max"/> items (0 = all) drawn with <paramref name="random"/>, in random order; the list
+    /// itself when it is no longer. One draw per item, so two samples from the same generator stay reproducible.
+    /// </summary>
+    public static IReadOnlyList<T> Subset<T>(IReadOnlyList<T> items, int max, Random random) =>
+        max > 0 && items.Count > max
+            ? items.Select(item => (item, Key: random.Next())).OrderBy(x => x.Key).Take(max).Select(x => x.item).ToList()
+            : items;
+
+    /// <summary>
     /// At most about <paramref name="max"/> items (0 = all), each stratum keeping its share (at
     /// least one item), in the original order, so large datasets fit a run's budget.
     /// </summary>
