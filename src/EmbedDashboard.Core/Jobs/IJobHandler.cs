@@ -15,8 +15,12 @@ public interface IJobHandler
     Task<JobCompletion> ExecuteAsync(JobContext job, CancellationToken cancellationToken);
 
     /// <summary>The failure as the user should read it: the message of a refusal in their terms, the type and message otherwise.</summary>
-    string Explain(Exception exception) => $"{exception.GetType().Name}: {exception.Message}";
+    string Explain(Exception exception) =>
+        exception is JobInputException or ArgumentException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
 }
+
+/// <summary>A job's input cannot be used (a dataset without a test split, too few points…); the message says why, in the user's terms.</summary>
+public class JobInputException(string message) : Exception(message);
 
 /// <summary>The claimed job as its handler sees it.</summary>
 public sealed record JobContext(JobKey Job, int? GroupId, JobProgress Progress)

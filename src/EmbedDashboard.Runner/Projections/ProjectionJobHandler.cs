@@ -21,9 +21,6 @@ public sealed class ProjectionJobHandler(IEmbedderRegistry registry, DatasetStor
 
     public JobKind Kind => JobKind.Projection;
 
-    public string Explain(Exception exception) =>
-        exception is ProjectionRequestException or ArgumentException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
-
     public async Task<JobCompletion> ExecuteAsync(JobContext job, CancellationToken cancellationToken)
     {
         var id = job.Id;

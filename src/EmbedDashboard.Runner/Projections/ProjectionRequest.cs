@@ -46,4 +46,4 @@ public sealed record ProjectionRequest
 }
 
 /// <summary>The request cannot be served; the message says why in the user's terms.</summary>
-public sealed class ProjectionRequestException(string message) : Exception(message);
+public sealed class ProjectionRequestException(string message) : Core.Jobs.JobInputException(message);

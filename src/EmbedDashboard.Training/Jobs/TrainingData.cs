@@ -84,4 +84,4 @@ public sealed partial record TrainingData(DatasetEntity Dataset, IReadOnlyList<s
 public sealed record TaggingSplits(IReadOnlyList<TaggedSentence> Train, IReadOnlyList<TaggedSentence> Test);
 
 /// <summary>The user's input cannot be trained on; the message says why, in their terms.</summary>
-public sealed class TrainingInputException(string message) : Exception(message);
+public sealed class TrainingInputException(string message) : Core.Jobs.JobInputException(message);

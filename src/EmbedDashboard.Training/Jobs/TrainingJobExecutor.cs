@@ -28,9 +28,6 @@ public sealed partial class TrainingJobExecutor(
 
     public JobKind Kind => JobKind.Training;
 
-    public string Explain(Exception exception) =>
-        exception is TrainingInputException or ArgumentException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
-
     public async Task<JobCompletion> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
         var jobId = context.Id;
