@@ -29,7 +29,17 @@ public static class BertOnnxExporter
         File.Move(temp, onnxOutputPath, overwrite: true);
     }
 
-    public static byte[] ToOnnxBytes(BertWeights weights)
+    /// <summary>Output name of the hidden state after layer i (0 = the embedding layer) in a <see cref="ToOnnxBytes(BertWeights, bool)"/> graph with all layers.</summary>
+    public static string HiddenStateOutput(int layer) => $"hidden_state_{layer}";
+
+    public static byte[] ToOnnxBytes(BertWeights weights) => ToOnnxBytes(weights, allLayers: false);
+
+    /// <param name="allLayers">
+    /// Also output every layer's hidden state (hidden_state_0 = the embedding layer … hidden_state_L = last_hidden_state),
+    /// for layer-by-layer analysis. The same nodes as the ordinary graph: extra graph outputs only, so the last layer is
+    /// the very tensor the ordinary model returns.
+    /// </param>
+    public static byte[] ToOnnxBytes(BertWeights weights, bool allLayers)
     {
         var c = weights.Config;
         var h = c.HiddenSize;
@@ -51,6 +61,7 @@ public static class BertOnnxExporter
             g.Node("Add", [g.Node("Gather", [wordTable, "input_ids"]), g.Node("Gather", [posTable, positions])]),
             g.Node("Gather", [typeTable, "token_type_ids"])]);
         x = LayerNorm(g, x, weights.EmbeddingNorm, "embeddings.LayerNorm", c.LayerNormEps);
+        var hiddenStates = new List<string> { x };
 
         // Additive attention mask [B,1,1,S]: 0 where attended, MaskValue at padding.
         var maskFloat = g.Node("Cast", ["attention_mask"], attributes: ("to", (long)OnnxGraphBuilder.ElemFloat));
@@ -77,10 +88,20 @@ public static class BertOnnxExporter
             var inter = Activation(g, Dense(g, x1, l.Intermediate, p + "intermediate.dense"), c.HiddenAct);
             var output = Dense(g, inter, l.Output, p + "output.dense");
             x = LayerNorm(g, g.Node("Add", [output, x1]), l.OutputNorm, p + "output.LayerNorm", c.LayerNormEps);
+            hiddenStates.Add(x);
         }
 
         g.Node("Identity", [x], "last_hidden_state");
         g.Output("last_hidden_state", OnnxGraphBuilder.ElemFloat, "batch_size", "sequence_length", (long)h);
+        if (allLayers)
+        {
+            for (var i = 0; i < hiddenStates.Count; i++)
+            {
+                g.Node("Identity", [hiddenStates[i]], HiddenStateOutput(i));
+                g.Output(HiddenStateOutput(i), OnnxGraphBuilder.ElemFloat, "batch_size", "sequence_length", (long)h);
+            }
+        }
+
         return g.Build(Opset, "EmbedDashboard.BertOnnxExporter");
     }
 
