@@ -25,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<EmbedderStore>();
         services.AddSingleton<TrainingJobStore>();
         services.AddSingleton<ProjectionStore>();
+        services.AddSingleton<LayerAnalysisStore>();
         services.AddSingleton<ShareLinkStore>();
         services.AddSingleton<EmbedderUsageStore>();
         services.AddSingleton<Jobs.RunLedger>();

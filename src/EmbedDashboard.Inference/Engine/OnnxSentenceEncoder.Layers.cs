@@ -19,7 +19,11 @@ public sealed partial class OnnxSentenceEncoder
     /// memory (nothing is written next to the model). Same tokenizer, profile and info, so layer L pools exactly as the
     /// ordinary encoder.
     /// </summary>
-    public OnnxSentenceEncoder WithAllLayers()
+    public OnnxSentenceEncoder WithAllLayers(BertWeights? weights = null) =>
+        new(ModelPath, BertOnnxExporter.ToOnnxBytes(weights ?? ReadWeights(), allLayers: true), VocabPath, Info, _intraOpThreads, EmbeddingCache.Disabled());
+
+    /// <summary>This encoder's weights, read back from its model.onnx with config.json beside it.</summary>
+    public BertWeights ReadWeights()
     {
         var config = Path.Combine(Path.GetDirectoryName(ModelPath)!, "config.json");
         if (!File.Exists(config))
@@ -27,8 +31,7 @@ public sealed partial class OnnxSentenceEncoder
             throw new InvalidDataException($"{Info.DisplayName}: no config.json beside {ModelPath}, so its layers cannot be read (layer analysis needs a BERT encoder exported by this app: MiniLM, a safetensors import or a fine-tuned one).");
         }
 
-        var weights = ExportedBertWeights.Load(ModelPath, config);
-        return new OnnxSentenceEncoder(ModelPath, BertOnnxExporter.ToOnnxBytes(weights, allLayers: true), VocabPath, Info, _intraOpThreads, EmbeddingCache.Disabled());
+        return ExportedBertWeights.Load(ModelPath, config);
     }
 
     /// <summary>
