@@ -10,8 +10,9 @@ namespace EmbedDashboard.Runner.Layers;
 
 /// <summary>
 /// A dataset's task as scored at each layer: the same sample, evaluator, probe and embedding options as an experiment
-/// run with default options and this item budget, so layer L reproduces the run's primary metric. Also names the texts
-/// whose representations CKA compares.
+/// run with default options and this item budget, so layer L reproduces the run's primary metric (NER: entity F1 of the
+/// linear tag probe over each word's first sub-token at that layer). Also names the texts whose representations CKA
+/// compares (NER: the sentences, pooled as the encoder pools).
 /// </summary>
 internal sealed record LayerProbe(
     TaskKind Task,
@@ -19,7 +20,7 @@ internal sealed record LayerProbe(
     IReadOnlyList<string> CkaTexts,
     TextRole CkaRole,
     EmbedOptions EmbedOptions,
-    Func<IEmbedder, CancellationToken, Task<EvaluationResult>> Evaluate)
+    Func<LayerEmbedder, CancellationToken, Task<EvaluationResult>> Evaluate)
 {
     /// <summary>CKA's Gram matrices are d×d, but centring an n×d matrix per layer still costs; this many texts are plenty.</summary>
     public const int MaxCkaTexts = 2000;
@@ -68,10 +69,19 @@ internal sealed record LayerProbe(
                     async (e, ct) => await QaEvaluator.EvaluateAsync(e, sample, embed, null, ct));
             }
 
+            case TaskKind.Ner:
+            {
+                var sentences = await datasets.LoadItemsAsync<TaggedSentence>(dataset.Id, cancellationToken);
+                var options = new NerOptions { MaxSentences = maxItems, Seed = seed };
+                // The evaluator's own sample (well-formed sentences, stratified by split), so CKA pools the same sentences.
+                var wellFormed = sentences.Where(s => s.Tokens.Count > 0 && s.Tokens.Count == s.Tags.Count).ToList();
+                var sample = Sampling.Stratified(wellFormed, s => s.Split.ToString(), maxItems, seed);
+                return new LayerProbe(dataset.Task, sample.Count, Cap(sample.Select(s => string.Join(' ', s.Tokens))), TextRole.Text, embed,
+                    async (e, ct) => await NerEvaluator.EvaluateAsync(e, sentences, options, embed, null, ct));
+            }
+
             default:
-                throw new LayerAnalysisRequestException(dataset.Task == TaskKind.Ner
-                    ? $"'{dataset.Name}' is a NER dataset; layer analysis does not score per-word NER yet (classification, STS, word similarity, FAQ retrieval and QA)."
-                    : $"Layer analysis scores classification, STS, word similarity, FAQ retrieval and QA datasets; '{dataset.Name}' is a {dataset.Task} dataset.");
+                throw new LayerAnalysisRequestException($"Layer analysis scores classification, STS, word similarity, FAQ retrieval, QA and NER datasets; '{dataset.Name}' is a {dataset.Task} dataset.");
         }
     }
 

@@ -36,6 +36,25 @@ public sealed class LayerwiseEncoderTests(InstalledModelsFixture models)
     }
 
     [Fact]
+    public async Task EmbedWordLayersAsync_MiniLm_LastLayerEqualsOrdinaryWordVectors()
+    {
+        using var layered = models.MiniLm.WithAllLayers();
+        IReadOnlyList<IReadOnlyList<string>> sentences = [["Barack", "Obama", "visited", "Paris"], ["EmbedDashboard", "compares", "embeddings", "."]];
+        var options = new EmbedOptions { MaxTokens = 6 }; // cuts the second sentence: the Missing words must agree too
+
+        var layers = await layered.EmbedWordLayersAsync(sentences, options);
+        var ordinary = await models.MiniLm.EmbedWordsAsync(sentences, options);
+
+        Assert.Equal(7, layers.Count);
+        Assert.Equal(ordinary.Missing, layers[^1].Missing);
+        Assert.Contains(true, ordinary.Missing);
+        for (var i = 0; i < ordinary.Data.Length; i++)
+        {
+            Assert.True(Math.Abs(ordinary.Data[i] - layers[^1].Data[i]) <= 1e-6, $"element {i}: {ordinary.Data[i]} vs {layers[^1].Data[i]}");
+        }
+    }
+
+    [Fact]
     public async Task EmbedLayersAsync_OrdinaryModel_RefusedWithHint()
     {
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => models.MiniLm.EmbedLayersAsync(Texts, EmbedOptions.Default));

@@ -63,16 +63,41 @@ public sealed class LayerAnalysisServiceTests
     }
 
     [Fact]
-    public async Task RequestAsync_NerDataset_RefusedWithReason()
+    public async Task RunOneAsync_NerDataset_EntityF1PerLayerLastEqualsOrdinaryEncoder()
+    {
+        using var tiny = new TinyBertEncoders();
+        await using var host = await RunnerHost.StartAsync(embedders: [tiny.Base, tiny.Tuned]);
+        // Sentiment words are the "entities": B-SENT, the rest O.
+        var sentences = Reviews(80).Select((r, i) =>
+        {
+            var words = r.Text.Split(' ');
+            return new TaggedSentence(words, words.Select(w => TinyBertEncoders.Words.Take(10).Contains(w) ? "B-SENT" : "O").ToList(), i % 4 == 0 ? Split.Test : Split.Train);
+        }).ToList();
+        var dataset = await host.Get<DatasetStore>().SaveAsync(new DatasetMetadata("tiny ner", TaskKind.Ner, "conll", "ner-h", "test", null, false), sentences);
+        var service = host.Get<LayerAnalysisService>();
+        var status = await service.RequestAsync(new LayerAnalysisRequest { EmbedderId = "tiny-base", DatasetId = dataset.Id, MaxItems = 80 });
+
+        Assert.Equal(RunStatus.Done, await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.LayerAnalysis, status.Id), CancellationToken.None));
+
+        var r = (await service.LoadAsync(status.Id))!.Result;
+        Assert.Equal("entity_f1", r.Metric);
+        Assert.All(r.Models, m => Assert.Equal(3, m.Metric.Count));
+        var ordinary = await NerEvaluator.EvaluateAsync(tiny.Base, sentences, new NerOptions { MaxSentences = 80, Seed = 13 }, new Specs.RunOptions().ToEmbedOptions());
+        Assert.Equal(ordinary.Primary.Value.Mean, r.Models[0].Metric[^1], 9);
+        Assert.Equal(r.Models[0].Metric[0], r.Models[1].Metric[0]); // the untouched embedding layer scores the same
+    }
+
+    [Fact]
+    public async Task RunOneAsync_AnalogyDataset_FailsWithReason()
     {
         using var tiny = new TinyBertEncoders();
         await using var host = await RunnerHost.StartAsync(embedders: [tiny.Base]);
-        var dataset = await host.Get<DatasetStore>().SaveAsync(new DatasetMetadata("tiny ner", TaskKind.Ner, "conll", "ner-h", "test", null, false),
-            new List<TaggedSentence> { new(["good", "movie"], ["O", "O"]) });
+        var dataset = await host.Get<DatasetStore>().SaveAsync(new DatasetMetadata("tiny analogy", TaskKind.Analogy, "txt", "an-h", "test", null, false),
+            new List<AnalogyQuestion> { new("s", "good", "bad", "great", "awful") });
         var status = await host.Get<LayerAnalysisService>().RequestAsync(new LayerAnalysisRequest { EmbedderId = "tiny-base", DatasetId = dataset.Id });
 
         Assert.Equal(RunStatus.Failed, await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.LayerAnalysis, status.Id), CancellationToken.None));
-        Assert.Contains("NER", (await host.Get<LayerAnalysisService>().GetAsync(status.Id))!.Error);
+        Assert.Contains("Analogy dataset", (await host.Get<LayerAnalysisService>().GetAsync(status.Id))!.Error);
     }
 
     [Fact]
