@@ -8,7 +8,7 @@ namespace EmbedDashboard.Web.Components.Pages.Layers;
 
 public partial class LayersPage : IDisposable
 {
-    private static readonly TaskKind[] ScoredTasks = [TaskKind.Classification, TaskKind.Sts, TaskKind.WordSimilarity, TaskKind.FaqRetrieval, TaskKind.QuestionAnswering];
+    private static readonly TaskKind[] ScoredTasks = [TaskKind.Classification, TaskKind.Sts, TaskKind.WordSimilarity, TaskKind.FaqRetrieval, TaskKind.QuestionAnswering, TaskKind.Ner];
     private IReadOnlyList<DatasetInfo> _datasets = [];
     private IReadOnlyList<LayerCandidate> _candidates = [];
     private IReadOnlyList<string> _problems = [];
