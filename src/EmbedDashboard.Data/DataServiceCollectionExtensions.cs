@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Jobs.RunLedger>();
         services.AddSingleton<Jobs.TrainingLedger>();
         services.AddSingleton<Jobs.ProjectionLedger>();
+        services.AddSingleton<Jobs.LayerAnalysisLedger>();
         return services;
     }
 
