@@ -1,10 +1,13 @@
 using EmbedDashboard.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace EmbedDashboard.Data;
 
-public sealed class EmbedDashboardDbContext(DbContextOptions<EmbedDashboardDbContext> options) : DbContext(options)
+/// <summary>The app's one SQLite store; users and roles (ASP.NET Core Identity) live beside the results they may read.</summary>
+public sealed class EmbedDashboardDbContext(DbContextOptions<EmbedDashboardDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<DatasetEntity> Datasets => Set<DatasetEntity>();
     public DbSet<DatasetPayloadEntity> DatasetPayloads => Set<DatasetPayloadEntity>();
@@ -27,6 +30,7 @@ public sealed class EmbedDashboardDbContext(DbContextOptions<EmbedDashboardDbCon
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<DatasetEntity>(e =>
         {
             e.HasIndex(d => d.Name);

@@ -5,6 +5,7 @@ using EmbedDashboard.Runner.Specs;
 using EmbedDashboard.Runner.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EmbedDashboard.Runner;
 
@@ -16,6 +17,8 @@ public static class RunnerServiceCollectionExtensions
             .Bind(configuration.GetSection(RunnerOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // The CLI and test hosts act as the local operator; the web app replaces this with the signed-in user.
+        services.TryAddSingleton<Core.Access.IUserAccess, Core.Access.LocalOperatorAccess>();
         services.AddSingleton<Models.ModelLibrary>();
         var workers = configuration.GetSection(RunnerOptions.SectionName).GetValue(nameof(RunnerOptions.Enabled), true);
         services.AddEmbedDashboardJobs(startWorker: workers);

@@ -6,6 +6,7 @@ using EmbedDashboard.Training;
 using EmbedDashboard.Web;
 using EmbedDashboard.Web.Components;
 using EmbedDashboard.Web.Hosting;
+using EmbedDashboard.Web.Security;
 
 // The repository root holds appsettings.json, wwwroot, models and data (fixed by the owner).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppPaths.Root() });
@@ -18,6 +19,7 @@ builder.Services.AddEmbedDashboardInference(builder.Configuration);
 builder.Services.AddEmbedDashboardRunner(builder.Configuration);
 builder.Services.AddEmbedDashboardTraining(builder.Configuration);
 builder.Services.AddEmbedDashboardWeb(builder.Configuration);
+builder.Services.AddEmbedDashboardAccess(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareAsync();
@@ -27,11 +29,12 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
-app.UseAntiforgery();
-app.MapStaticAssets();
 app.UseStaticFiles();
+app.UseEmbedDashboardAccess();
+app.UseAntiforgery();
+app.MapStaticAssets().AllowAnonymous();
 app.MapEmbedDashboardEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireCircuitSignIn();
 
 await app.RunAsync();
 

@@ -17,4 +17,10 @@ public sealed class ShareLinkEntity
     public string? State { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>After this instant the link opens nothing; null: until revoked.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>The user who made it (their name), shown to the owner beside the link.</summary>
+    public string? CreatedBy { get; set; }
 }

@@ -10,7 +10,11 @@ public sealed class ShareLinkStore(IDbContextFactory<EmbedDashboardDbContext> fa
         await CreateAsync(kind, targetId, null, cancellationToken);
 
     /// <summary>A link to a page defined by its address: <paramref name="state"/> is the query string it is shown with.</summary>
-    public async Task<ShareLinkEntity> CreateAsync(string kind, int targetId, string? state, CancellationToken cancellationToken = default)
+    public Task<ShareLinkEntity> CreateAsync(string kind, int targetId, string? state, CancellationToken cancellationToken = default) =>
+        CreateAsync(kind, targetId, state, expiresAt: null, createdBy: null, cancellationToken);
+
+    /// <summary>A link whose state is frozen here, on the server; it opens nothing once revoked or past <paramref name="expiresAt"/>.</summary>
+    public async Task<ShareLinkEntity> CreateAsync(string kind, int targetId, string? state, DateTimeOffset? expiresAt, string? createdBy, CancellationToken cancellationToken = default)
     {
         var link = new ShareLinkEntity
         {
@@ -19,6 +23,8 @@ public sealed class ShareLinkStore(IDbContextFactory<EmbedDashboardDbContext> fa
             TargetId = targetId,
             State = state,
             CreatedAt = clock.GetUtcNow(),
+            ExpiresAt = expiresAt,
+            CreatedBy = createdBy,
         };
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.ShareLinks.Add(link);
@@ -26,11 +32,19 @@ public sealed class ShareLinkStore(IDbContextFactory<EmbedDashboardDbContext> fa
         return link;
     }
 
-    /// <summary>The link when it exists and is not revoked; null otherwise.</summary>
+    /// <summary>The link when it exists, is not revoked and has not expired; null otherwise.</summary>
     public async Task<ShareLinkEntity?> ResolveAsync(string token, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.ShareLinks.AsNoTracking().FirstOrDefaultAsync(s => s.Token == token && s.RevokedAt == null, cancellationToken);
+        var link = await db.ShareLinks.AsNoTracking().FirstOrDefaultAsync(s => s.Token == token && s.RevokedAt == null, cancellationToken);
+        return link is { ExpiresAt: { } expires } && expires <= clock.GetUtcNow() ? null : link;
+    }
+
+    /// <summary>Every link ever made, newest first (the owner's overview).</summary>
+    public async Task<IReadOnlyList<ShareLinkEntity>> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.ShareLinks.AsNoTracking().OrderByDescending(s => s.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ShareLinkEntity>> ListAsync(string kind, int targetId, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Access;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Datasets.Importers;
 using EmbedDashboard.Data.Entities;
@@ -6,10 +7,11 @@ using EmbedDashboard.Data.Stores;
 namespace EmbedDashboard.Runner.Datasets;
 
 /// <summary>Imports an upload (or a built-in file) and stores it; a bad file throws before anything is saved.</summary>
-public sealed class DatasetImportService(DatasetStore store)
+public sealed class DatasetImportService(DatasetStore store, IUserAccess access)
 {
     public async Task<DatasetInfo> ImportAsync(Stream stream, string fileName, ImportFormat format, string? name, CancellationToken cancellationToken = default)
     {
+        access.Demand(AppRole.Editor, "import a dataset");
         var imported = DatasetImporter.Import(stream, fileName, format);
         var metadata = new DatasetMetadata(
             string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(fileName) : name.Trim(),
@@ -21,6 +23,7 @@ public sealed class DatasetImportService(DatasetStore store)
     /// <summary>A training file and a held-out test file as one dataset with train and test splits.</summary>
     public async Task<DatasetInfo> ImportWithTestAsync(Stream train, string trainName, Stream test, string testName, ImportFormat format, string? name, CancellationToken cancellationToken = default)
     {
+        access.Demand(AppRole.Editor, "import a dataset");
         var imported = HeldOutSplit.Import(train, trainName, test, testName, format);
         var metadata = new DatasetMetadata(
             string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(trainName) : name.Trim(),

@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Access;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -14,7 +15,7 @@ namespace EmbedDashboard.Runner.Layers;
 /// and sample were analysed before with the same model files and data, otherwise queued for the background worker),
 /// follow it, read the curves, cancel.
 /// </summary>
-public sealed class LayerAnalysisService(IEmbedderRegistry registry, DatasetStore datasets, LayerAnalysisStore store, JobQueue queue, JobRunner jobs)
+public sealed class LayerAnalysisService(IEmbedderRegistry registry, DatasetStore datasets, LayerAnalysisStore store, JobQueue queue, JobRunner jobs, IUserAccess access)
 {
     /// <summary>Transformer encoders (built-in, imported, fine-tuned) with the relatives an analysis compares them with.</summary>
     public IReadOnlyList<LayerCandidate> Candidates()
@@ -66,7 +67,11 @@ public sealed class LayerAnalysisService(IEmbedderRegistry registry, DatasetStor
             JsonSerializer.Deserialize<LayerAnalysisResult>(json)!, TimeSpan.FromSeconds(e.ElapsedSeconds));
     }
 
-    public Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default) => jobs.CancelAsync(new JobKey(JobKind.LayerAnalysis, id), cancellationToken);
+    public Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default)
+    {
+        access.Demand(AppRole.Viewer, "cancel a job");
+        return jobs.CancelAsync(new JobKey(JobKind.LayerAnalysis, id), cancellationToken);
+    }
 
     private static bool IsEncoder(EmbedderInfo e) => e.Profile is not null || e.Kind is EmbedderKind.SentenceEncoder or EmbedderKind.FineTunedEncoder;
 

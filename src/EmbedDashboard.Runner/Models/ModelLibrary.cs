@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Access;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Engine;
@@ -19,7 +20,8 @@ public sealed class ModelLibrary(
     ImportedModelCatalog imported,
     IEnumerable<IRemovableEmbedders> sources,
     EmbedderUsageStore usage,
-    IOptions<ModelsOptions> options)
+    IOptions<ModelsOptions> options,
+    IUserAccess access)
 {
     public IReadOnlyList<EmbedderInfo> Installed => registry.Installed;
 
@@ -32,12 +34,17 @@ public sealed class ModelLibrary(
     public bool CanRemove(string id) => sources.Any(s => s.Owns(id));
 
     /// <summary>Imports files already on this machine (an upload staged by the page, or the CLI's PATH).</summary>
-    public Task<ImportedManifest> ImportAsync(ModelImportRequest request, IProgress<string>? log = null, CancellationToken cancellationToken = default) =>
-        imported.ImportAsync(request, log, cancellationToken);
+    public Task<ImportedManifest> ImportAsync(ModelImportRequest request, IProgress<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        access.Demand(AppRole.Editor, "import a model");
+        return imported.ImportAsync(request, log, cancellationToken);
+    }
 
     /// <summary>A folder named in the browser: only under one of Models:ImportRoots (after resolving links).</summary>
     public Task<ImportedManifest> ImportServerPathAsync(ModelImportRequest request, IProgress<string>? log = null, CancellationToken cancellationToken = default)
     {
+        // Reading the server's disk is the owner's call alone, and only under the configured roots.
+        access.Demand(AppRole.Owner, "import a model from a server folder");
         RequireUnderImportRoot(request.Path);
         return imported.ImportAsync(request with { ImportedFrom = Path.GetFullPath(request.Path) }, log, cancellationToken);
     }
@@ -59,6 +66,7 @@ public sealed class ModelLibrary(
 
     public async Task<RemovalOutcome> RemoveAsync(string id, CancellationToken cancellationToken = default)
     {
+        access.Demand(AppRole.Owner, "delete a model");
         var info = registry.Installed.FirstOrDefault(e => e.Id == id);
         if (info is null) return new RemovalOutcome(false, $"No embedder '{id}' is installed.");
         var source = sources.FirstOrDefault(s => s.Owns(id));

@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Access;
 using System.Text.Json;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
@@ -12,7 +13,7 @@ namespace EmbedDashboard.Runner.Projections;
 /// dataset, method and parameters were computed before with the same model and data, otherwise
 /// queued for the background worker), follow its progress, read the finished points, cancel.
 /// </summary>
-public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore datasets, ProjectionStore store, JobQueue queue, JobRunner jobs)
+public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore datasets, ProjectionStore store, JobQueue queue, JobRunner jobs, IUserAccess access)
 {
     public async Task<ProjectionStatus> RequestAsync(ProjectionRequest request, CancellationToken cancellationToken = default)
     {
@@ -60,7 +61,11 @@ public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore d
             TimeSpan.FromSeconds(entity.EmbedSeconds), TimeSpan.FromSeconds(entity.ProjectSeconds), figures, fromCache);
     }
 
-    public Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default) => jobs.CancelAsync(new JobKey(JobKind.Projection, id), cancellationToken);
+    public Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default)
+    {
+        access.Demand(AppRole.Viewer, "cancel a job");
+        return jobs.CancelAsync(new JobKey(JobKind.Projection, id), cancellationToken);
+    }
 
     /// <summary>The texts of a dataset in the order the projection's item indices refer to.</summary>
     public async Task<IReadOnlyList<string>> TextsAsync(int datasetId, CancellationToken cancellationToken = default)

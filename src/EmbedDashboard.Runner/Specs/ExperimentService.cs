@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Access;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EmbedDashboard.Core.Embeddings;
@@ -21,7 +22,8 @@ public sealed class ExperimentService(
     RunStore runs,
     IEmbedderRegistry registry,
     JobQueue queue,
-    JobRunner jobs)
+    JobRunner jobs,
+    IUserAccess access)
 {
     public static readonly JsonSerializerOptions SpecJson = new(JsonSerializerDefaults.Web)
     {
@@ -31,6 +33,7 @@ public sealed class ExperimentService(
 
     public async Task<ExperimentEntity> CreateAsync(ExperimentSpec spec, CancellationToken cancellationToken = default)
     {
+        access.Demand(AppRole.Editor, "run an experiment");
         var problems = new List<string>(spec.Options.Validate());
         if (string.IsNullOrWhiteSpace(spec.Name)) problems.Add("Give the experiment a name.");
         if (spec.Datasets.Count == 0) problems.Add("Pick at least one dataset.");
@@ -82,10 +85,15 @@ public sealed class ExperimentService(
         JsonSerializer.Deserialize<ExperimentSpec>(json, SpecJson) ?? throw new JsonException("The spec is empty.");
 
     /// <summary>Cancels a queued run, or signals a running one (it stops at the next batch).</summary>
-    public Task<bool> CancelRunAsync(int runId, CancellationToken cancellationToken = default) => jobs.CancelAsync(new JobKey(JobKind.Run, runId), cancellationToken);
+    public Task<bool> CancelRunAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        access.Demand(AppRole.Editor, "cancel a run");
+        return jobs.CancelAsync(new JobKey(JobKind.Run, runId), cancellationToken);
+    }
 
     public async Task<bool> RetryRunAsync(int runId, CancellationToken cancellationToken = default)
     {
+        access.Demand(AppRole.Editor, "retry a run");
         if (!await runs.RequeueAsync(runId, cancellationToken))
         {
             return false;

@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Access;
 using System.Text.Json;
 using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Training;
@@ -10,13 +11,14 @@ using EmbedDashboard.Training.Artifacts;
 namespace EmbedDashboard.Training.Jobs;
 
 /// <summary>What pages and the CLI call: start, list, cancel training jobs; list and delete trained embedders.</summary>
-public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets, JobQueue queue, JobRunner runner, TrainedEmbedderCatalog catalog, EmbedderRegistry registry)
+public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets, JobQueue queue, JobRunner runner, TrainedEmbedderCatalog catalog, EmbedderRegistry registry, IUserAccess access)
 {
     public TrainedEmbedderCatalog Catalog => catalog;
 
     /// <summary>Validates the request, stores it as a Queued job and queues it. Throws TrainingInputException with the reason.</summary>
     public async Task<TrainingJobView> StartAsync(TrainingRequest request, CancellationToken cancellationToken = default)
     {
+        access.Demand(AppRole.Editor, "start training");
         var dataset = await datasets.FindAsync(request.DatasetId, cancellationToken)
             ?? throw new TrainingInputException($"Dataset {request.DatasetId} does not exist.");
         var misfit = TrainingTaskRules.Problems(dataset, request);
@@ -53,5 +55,9 @@ public sealed class TrainingService(TrainingJobStore jobs, DatasetStore datasets
     public static TrainingRequest? RequestOf(TrainingJobView job) => JsonSerializer.Deserialize<TrainingRequest>(job.OptionsJson, TrainingJobExecutor.Json);
 
     /// <summary>Signals a running job, or marks a queued one Cancelled so the worker skips it.</summary>
-    public Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default) => runner.CancelAsync(new JobKey(JobKind.Training, id), cancellationToken);
+    public Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default)
+    {
+        access.Demand(AppRole.Editor, "cancel training");
+        return runner.CancelAsync(new JobKey(JobKind.Training, id), cancellationToken);
+    }
 }

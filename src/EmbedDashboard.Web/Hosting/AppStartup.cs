@@ -30,6 +30,7 @@ public static class AppStartup
         }
 
         await DatabaseInitializer.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
+        await Security.OwnerBootstrap.EnsureAsync(app.Services, app.Configuration, logger);
 
         // Trained embedders are registered before any worker starts, so queued runs that use them find them.
         app.Services.GetRequiredService<ImportedModelCatalog>().LoadAll();

@@ -20,9 +20,9 @@ public partial class ExperimentResultPage : IDisposable
     [Parameter]
     public int Id { get; set; }
 
-    /// <summary>Set when the page is opened through a share link: read-only.</summary>
+    /// <summary>Set only by the share route (/s/&lt;token&gt;): the page shows that link's experiment, read-only.</summary>
     [Parameter]
-    public string? Token { get; set; }
+    public ShareLink? Frozen { get; set; }
 
     [Inject]
     public required SharingService ShareLinks { get; set; }
@@ -77,9 +77,10 @@ public partial class ExperimentResultPage : IDisposable
 
     private async Task LoadAsync()
     {
-        if (Token is not null)
+        if (Frozen is not null)
         {
-            var link = await ShareLinks.ResolveAsync(Token);
+            // Checked again on every load: a link revoked or expired while the page is open stops showing data.
+            var link = await ShareLinks.ResolveAsync(Frozen.Token);
             _readOnly = true;
             if (link is null || link.Kind != ShareKind)
             {
@@ -104,7 +105,9 @@ public partial class ExperimentResultPage : IDisposable
         }
     }
 
-    private const string ShareKind = "experiment";
+    internal const string ShareKind = "experiment";
+
+    private string ExportUrl(string format) => Frozen is null ? $"api/experiments/{Id}/results.{format}" : $"s/{Frozen.Token}/results.{format}";
 
     private string ShareUrl(string token) => Navigation.ToAbsoluteUri($"s/{token}").ToString();
 

@@ -1,3 +1,4 @@
+using EmbedDashboard.Web.Components.Sharing;
 using EmbedDashboard.Runner.Probes;
 using Microsoft.AspNetCore.Components;
 
@@ -9,16 +10,11 @@ public partial class AnalogyProbePage
     private bool _busy;
     internal const string ShareKind = "probe-analogy";
 
-    [Inject]
-    public required EmbedDashboard.Runner.Sharing.SharingService ShareLinks { get; set; }
+    /// <summary>Set only by the share route (/s/&lt;token&gt;): the page shows this link's frozen state, read-only, whatever the address says.</summary>
+    [Parameter]
+    public EmbedDashboard.Runner.Sharing.ShareLink? Frozen { get; set; }
 
-    /// <summary>Share token when opened through /shared/&lt;token&gt;: the page is then read-only.</summary>
-    [SupplyParameterFromQuery(Name = "shared")]
-    public string? Shared { get; set; }
-
-    private bool? _sharedValid;
-
-    private bool ReadOnly => _sharedValid == true;
+    private bool ReadOnly => Frozen is not null;
 
     [Inject]
     public required NavigationManager Navigation { get; set; }
@@ -35,9 +31,16 @@ public partial class AnalogyProbePage
     [SupplyParameterFromQuery(Name = "c")]
     public string? C { get; set; }
 
-    protected override async Task OnInitializedAsync()
+    // A frozen link wins over the address on every parameter update, so editing the query changes nothing.
+    protected override void OnParametersSet()
     {
-        _sharedValid = await ShareLinks.IsSharedViewAsync(Shared, ShareKind);
+        if (Frozen is null) return;
+        var state = FrozenState.Parse(Frozen.State);
+        (A, B, C) = (state.Get("a"), state.Get("b"), state.Get("c"));
+    }
+
+    protected override void OnInitialized()
+    {
         _fromAddress = A is not null && B is not null && C is not null;
         A ??= "man";
         B ??= "king";
@@ -49,7 +52,7 @@ public partial class AnalogyProbePage
     // An analogy given in the address (a link, or a shared view) is solved once the circuit is up.
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && _sharedValid != false && (_fromAddress || ReadOnly))
+        if (firstRender && (_fromAddress || ReadOnly))
         {
             await SolveAsync();
             StateHasChanged();

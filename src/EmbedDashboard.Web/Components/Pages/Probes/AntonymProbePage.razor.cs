@@ -14,18 +14,11 @@ public partial class AntonymProbePage
     private bool _busy;
     internal const string ShareKind = "probe-antonyms";
 
-    [Inject]
-    public required EmbedDashboard.Runner.Sharing.SharingService ShareLinks { get; set; }
+    /// <summary>Set only by the share route (/s/&lt;token&gt;): the page shows this link's frozen state, read-only, whatever the address says.</summary>
+    [Parameter]
+    public EmbedDashboard.Runner.Sharing.ShareLink? Frozen { get; set; }
 
-    /// <summary>Share token when opened through /shared/&lt;token&gt;: the page is then read-only.</summary>
-    [SupplyParameterFromQuery(Name = "shared")]
-    public string? Shared { get; set; }
-
-    private bool? _sharedValid;
-
-    private bool ReadOnly => _sharedValid == true;
-
-    protected override async Task OnInitializedAsync() => _sharedValid = await ShareLinks.IsSharedViewAsync(Shared, ShareKind);
+    private bool ReadOnly => Frozen is not null;
 
     // A shared view computes the report itself once the circuit is up.
     protected override async Task OnAfterRenderAsync(bool firstRender)

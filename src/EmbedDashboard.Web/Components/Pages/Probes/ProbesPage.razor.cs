@@ -1,3 +1,4 @@
+using EmbedDashboard.Web.Components.Sharing;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Probes;
 using EmbedDashboard.Runner.Probes;
@@ -14,16 +15,11 @@ public partial class ProbesPage
     private IReadOnlyList<PairwiseNeighbourDiff> _pairs = [];
     private bool _busy;
 
-    [Inject]
-    public required EmbedDashboard.Runner.Sharing.SharingService ShareLinks { get; set; }
+    /// <summary>Set only by the share route (/s/&lt;token&gt;): the page shows this link's frozen state, read-only, whatever the address says.</summary>
+    [Parameter]
+    public EmbedDashboard.Runner.Sharing.ShareLink? Frozen { get; set; }
 
-    /// <summary>Share token when opened through /shared/&lt;token&gt;: the page is then read-only.</summary>
-    [SupplyParameterFromQuery(Name = "shared")]
-    public string? Shared { get; set; }
-
-    private bool? _sharedValid;
-
-    private bool ReadOnly => _sharedValid == true;
+    private bool ReadOnly => Frozen is not null;
 
     [Inject]
     public required NeighbourProbeService Probe { get; set; }
@@ -44,9 +40,18 @@ public partial class ProbesPage
     [SupplyParameterFromQuery(Name = "vocab")]
     public string? Vocabulary { get; set; }
 
+    // A frozen link wins over the address on every parameter update, so editing the query changes nothing.
+    protected override void OnParametersSet()
+    {
+        if (Frozen is null) return;
+        var state = FrozenState.Parse(Frozen.State);
+        Query = state.Get("q");
+        K = state.GetInt("k") ?? 10;
+        Vocabulary = state.Get("vocab");
+    }
+
     protected override async Task OnInitializedAsync()
     {
-        _sharedValid = await ShareLinks.IsSharedViewAsync(Shared, ShareKind);
         _vocabularies = await Probe.VocabulariesAsync();
         K = K is > 0 and <= 100 ? K : 10;
         Vocabulary ??= _vocabularies.FirstOrDefault()?.Key;
@@ -56,7 +61,7 @@ public partial class ProbesPage
     // turn into an HTTP redirect.
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && _sharedValid != false && !string.IsNullOrWhiteSpace(Query) && Vocabulary is not null)
+        if (firstRender && !string.IsNullOrWhiteSpace(Query) && Vocabulary is not null)
         {
             await SearchAsync();
             StateHasChanged();

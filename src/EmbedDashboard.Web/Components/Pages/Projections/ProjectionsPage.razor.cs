@@ -1,3 +1,4 @@
+using EmbedDashboard.Web.Components.Sharing;
 using EmbedDashboard.Core.Datasets;
 using System.Globalization;
 using EmbedDashboard.Core.Embeddings;
@@ -32,8 +33,6 @@ public partial class ProjectionsPage : IDisposable
     private double _minDist = 0.1;
     private int? _selectedItem;
     private string? _selectedText;
-    private bool? _sharedValid;
-
     private sealed class Panel(string embedderId)
     {
         public string EmbedderId { get; } = embedderId;
@@ -65,18 +64,17 @@ public partial class ProjectionsPage : IDisposable
     [Inject]
     public required NavigationManager Navigation { get; set; }
 
-    /// <summary>Share token when opened through /shared/&lt;token&gt; (the address holds the state): the page is then read-only.</summary>
-    [SupplyParameterFromQuery(Name = "shared")]
-    public string? Shared { get; set; }
+    /// <summary>Set only by the share route (/s/&lt;token&gt;): the page shows this link's frozen state, read-only, whatever the address says.</summary>
+    [Parameter]
+    public EmbedDashboard.Runner.Sharing.ShareLink? Frozen { get; set; }
 
-    private bool ReadOnly => _sharedValid == true;
+    private bool ReadOnly => Frozen is not null;
 
     protected override async Task OnInitializedAsync()
     {
         _datasets = await Datasets.ListAsync([Core.Datasets.TaskKind.Classification, Core.Datasets.TaskKind.FaqRetrieval]);
-        _sharedValid = await Sharing.IsSharedViewAsync(Shared, ShareKind);
-        if (_sharedValid == false) return;
-        var query = new Uri(Navigation.Uri).Query;
+        // A shared view reads only its link's frozen state; the address (which a holder can edit) is ignored.
+        var query = Frozen is not null ? FrozenState.QueryOf(Frozen.State) : new Uri(Navigation.Uri).Query;
         ApplyState(QueryHelpers.ParseQuery(query));
         _subscription = Hub.Subscribe(JobKind.Projection, OnUpdate);
         // Auto-run only once interactive: during the static prerender a navigation would become a redirect.
