@@ -74,6 +74,8 @@ public sealed class AppServerFixture : IAsyncLifetime
         };
         // Production on purpose: static assets must be served outside Development too.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The first start creates the owner from this; the browser tests sign in as the owner (see OpenAsync).
+        start.Environment["EMBED_ADMIN_PASSWORD"] = OwnerPassword;
         start.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(DataFolder, "e2e.db")}";
         // Trained embedders go to a temp models folder (linking the installed ones), not the user's models/.
         start.Environment["Models__Directory"] = TempModelsFolder(root);
@@ -91,12 +93,34 @@ public sealed class AppServerFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+        _ownerState = await SignInStateAsync("owner", OwnerPassword);
     }
 
-    /// <summary>A page in a fresh context, navigated and interactive (SignalR circuit up).</summary>
+    public const string OwnerPassword = "E2e-Owner-Password-1";
+
+    private string? _ownerState;
+
+    /// <summary>Signs in through the real form once and keeps the cookies, so each test's fresh context starts signed in.</summary>
+    public async Task<string> SignInStateAsync(string user, string password)
+    {
+        await using var context = await Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(BaseUrl + "/", new PageWaitForURLOptions { Timeout = 60_000 });
+        return await context.StorageStateAsync();
+    }
+
+    /// <summary>A fresh context signed in as the owner.</summary>
+    public Task<IBrowserContext> SignedInContextAsync() =>
+        Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, StorageState = _ownerState });
+
+    /// <summary>A page in a fresh context signed in as the owner, navigated and interactive (SignalR circuit up).</summary>
     public async Task<IPage> OpenAsync(string path, IBrowserContext? context = null)
     {
-        context ??= await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        context ??= await SignedInContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + path);
         await WaitInteractiveAsync(page);

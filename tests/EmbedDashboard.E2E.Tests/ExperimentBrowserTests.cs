@@ -50,13 +50,31 @@ public sealed class ExperimentBrowserTests(AppServerFixture app)
         await Assertions.Expect(sharedPage.GetByTestId("run-primary").First).ToContainTextAsync("spearman");
         Assert.Equal(0, await sharedPage.GetByTestId("share").CountAsync());
         Assert.Equal(0, await sharedPage.GetByTestId("cancel-run").CountAsync());
+        var title = await sharedPage.Locator("h4").First.InnerTextAsync();
+
+        // The address cannot steer it: a query is ignored, the app's pages send the stranger to sign in, the API refuses.
+        await sharedPage.GotoAsync(url + "?id=999999&shared=x");
+        await AppServerFixture.WaitInteractiveAsync(sharedPage);
+        Assert.Equal(title, await sharedPage.Locator("h4").First.InnerTextAsync());
+        Assert.Equal(0, await sharedPage.GetByTestId("share").CountAsync());
+        var exportFromLink = await sharedPage.APIRequest.GetAsync(app.BaseUrl + "/" + await sharedPage.GetByTestId("export-csv").GetAttributeAsync("href"));
+        Assert.Contains("spearman,true", await exportFromLink.TextAsync());
+        foreach (var elsewhere in new[] { "/experiments", "/models", "/account/users", "/" })
+        {
+            await sharedPage.GotoAsync(app.BaseUrl + elsewhere);
+            Assert.Contains("/account/login", sharedPage.Url);
+            Assert.Equal(0, await sharedPage.GetByTestId("run-primary").CountAsync());
+        }
+
+        var api = await sharedPage.APIRequest.GetAsync(app.BaseUrl + "/" + await page.GetByTestId("export-csv").GetAttributeAsync("href"));
+        Assert.Equal(401, api.Status);
 
         await page.GetByTestId("revoke").ClickAsync();
         await Assertions.Expect(page.GetByTestId("share-links")).ToContainTextAsync("revoked");
         await using var later = await app.Browser.NewContextAsync();
         var refused = await later.NewPageAsync();
+        // A refused link gets no share cookie, so its page stays server-rendered: no circuit to wait for.
         await refused.GotoAsync(url);
-        await AppServerFixture.WaitInteractiveAsync(refused);
         await Assertions.Expect(refused.GetByTestId("not-found")).ToContainTextAsync("revoked");
         Assert.Equal(0, await refused.GetByTestId("run-primary").CountAsync());
     }

@@ -36,7 +36,7 @@ public sealed class ProbesBrowserTests(AppServerFixture app)
         await Assertions.Expect(shared.GetByTestId("probe-row").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.Equal(0, await shared.GetByTestId("probe-query").CountAsync());
         var bogus = await stranger.NewPageAsync();
-        await bogus.GotoAsync(app.BaseUrl + "/shared/not-a-token");
+        await bogus.GotoAsync(app.BaseUrl + "/s/not-a-token");
         await Assertions.Expect(bogus.GetByTestId("not-found")).ToContainTextAsync("revoked");
     }
 
