@@ -15,13 +15,13 @@ public static class BertOnnxExporter
     /// <summary>Mask value added to attention scores of padding (same as the reference model).</summary>
     public const float MaskValue = -10000f;
 
-    public static void Export(string safetensorsPath, string configPath, string onnxOutputPath) =>
-        Export(BertWeights.Load(safetensorsPath, configPath), onnxOutputPath);
+    public static void Export(string safetensorsPath, string configPath, string onnxOutputPath, WeightPrecision precision = WeightPrecision.Float32) =>
+        Export(BertWeights.Load(safetensorsPath, configPath), onnxOutputPath, precision);
 
     /// <summary>Writes atomically: a half-written model never replaces a good one.</summary>
-    public static void Export(BertWeights weights, string onnxOutputPath)
+    public static void Export(BertWeights weights, string onnxOutputPath, WeightPrecision precision = WeightPrecision.Float32)
     {
-        var bytes = ToOnnxBytes(weights);
+        var bytes = ToOnnxBytes(weights, precision);
         var directory = Path.GetDirectoryName(Path.GetFullPath(onnxOutputPath))!;
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(onnxOutputPath)}.{Guid.NewGuid():N}.tmp");
@@ -29,8 +29,16 @@ public static class BertOnnxExporter
         File.Move(temp, onnxOutputPath, overwrite: true);
     }
 
-    public static byte[] ToOnnxBytes(BertWeights weights)
+    /// <param name="precision">
+    /// <see cref="WeightPrecision.Int8"/>: every linear layer of the encoder (Q, K, V, attention output, intermediate, output)
+    /// becomes DynamicQuantizeLinear → MatMulInteger → Cast → Mul(scale) → Add(bias), the pattern ONNX Runtime fuses into
+    /// one int8 kernel (DynamicQuantizeMatMul); embeddings, LayerNorm, softmax and the attention products stay fp32.
+    /// </param>
+    public static byte[] ToOnnxBytes(BertWeights weights, WeightPrecision precision = WeightPrecision.Float32)
     {
+        string Dense(OnnxGraphBuilder g, string x, Linear lin, string name) =>
+            precision == WeightPrecision.Int8 ? QuantizedDense(g, x, lin, name) : FloatDense(g, x, lin, name);
+
         var c = weights.Config;
         var h = c.HiddenSize;
         var g = new OnnxGraphBuilder("bert_encoder");
@@ -85,7 +93,7 @@ public static class BertOnnxExporter
     }
 
     /// <summary>x · Wᵀ + b, with W stored transposed ([in, out]) so MatMul needs no Transpose node.</summary>
-    private static string Dense(OnnxGraphBuilder g, string x, Linear lin, string name)
+    private static string FloatDense(OnnxGraphBuilder g, string x, Linear lin, string name)
     {
         var transposed = new float[lin.Weight.Length];
         for (var o = 0; o < lin.Out; o++)
@@ -99,6 +107,21 @@ public static class BertOnnxExporter
         var w = g.FloatTensor(name + ".weight_t", transposed, lin.In, lin.Out);
         var b = g.FloatTensor(name + ".bias", lin.Bias, lin.Out);
         return g.Node("Add", [g.Node("MatMul", [x, w]), b]);
+    }
+
+    /// <summary>The int8 form of <see cref="FloatDense"/>: the arithmetic of <see cref="Int8Quantization.Dense"/>.</summary>
+    private static string QuantizedDense(OnnxGraphBuilder g, string x, Linear lin, string name)
+    {
+        var q = Int8Quantization.QuantizeWeights(lin);
+        var w = g.Int8Tensor(name + ".weight_t_int8", q.TransposedValues, lin.In, lin.Out);
+        var wScale = g.FloatTensor(name + ".weight_scale", q.Scales, lin.Out);
+        var wZero = g.Int8Tensor(name + ".weight_zero_point", [0]);
+        var b = g.FloatTensor(name + ".bias", lin.Bias, lin.Out);
+        var quantized = g.MultiOutputNode("DynamicQuantizeLinear", [x], 3); // uint8 values, scale, zero point
+        var integers = g.Node("MatMulInteger", [quantized[0], w, quantized[2], wZero]);
+        var asFloat = g.Node("Cast", [integers], attributes: ("to", (long)OnnxGraphBuilder.ElemFloat));
+        var scaled = g.Node("Mul", [asFloat, g.Node("Mul", [quantized[1], wScale])]);
+        return g.Node("Add", [scaled, b]);
     }
 
     private static string LayerNorm(OnnxGraphBuilder g, string x, LayerNormWeights norm, string name, double eps) =>

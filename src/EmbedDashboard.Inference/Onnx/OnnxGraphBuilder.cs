@@ -14,6 +14,8 @@ namespace EmbedDashboard.Inference.Onnx;
 public sealed class OnnxGraphBuilder(string graphName)
 {
     public const int ElemFloat = 1;
+    public const int ElemUInt8 = 2;
+    public const int ElemInt8 = 3;
     public const int ElemInt64 = 7;
     private const int AttrFloat = 1;
     private const int AttrInt = 2;
@@ -44,19 +46,44 @@ public sealed class OnnxGraphBuilder(string graphName)
         return name;
     }
 
+    public string Int8Tensor(string name, sbyte[] data, params long[] dims)
+    {
+        _initializers.Add(Tensor(name, ElemInt8, MemoryMarshal.AsBytes(data.AsSpan()).ToArray(), dims));
+        return name;
+    }
+
     public string Scalar(string name, float value) => FloatTensor(name, [value]);
+
+    /// <summary>Adds a node with several outputs (e.g. DynamicQuantizeLinear's value, scale and zero point); returns their names.</summary>
+    public string[] MultiOutputNode(string opType, string[] inputs, int outputs)
+    {
+        var names = Enumerable.Range(0, outputs).Select(i => Name($"{opType.ToLowerInvariant()}_out{i}")).ToArray();
+        AddNode(opType, inputs, names, []);
+        return names;
+    }
 
     /// <summary>Adds a node; attribute values may be long, float or long[].</summary>
     public string Node(string opType, string[] inputs, string? output = null, params (string Name, object Value)[] attributes)
     {
         output ??= Name(opType.ToLowerInvariant());
+        AddNode(opType, inputs, [output], attributes);
+        return output;
+    }
+
+    private void AddNode(string opType, string[] inputs, string[] outputs, (string Name, object Value)[] attributes)
+    {
         var node = new ProtoWriter();
         foreach (var input in inputs)
         {
             node.String(1, input);
         }
 
-        node.String(2, output).String(3, Name("n_" + opType)).String(4, opType);
+        foreach (var output in outputs)
+        {
+            node.String(2, output);
+        }
+
+        node.String(3, Name("n_" + opType)).String(4, opType);
         foreach (var (attrName, value) in attributes)
         {
             var attr = new ProtoWriter().String(1, attrName);
@@ -87,7 +114,6 @@ public sealed class OnnxGraphBuilder(string graphName)
         }
 
         _nodes.Add(node.ToArray());
-        return output;
     }
 
     public byte[] Build(int opset, string producer)
