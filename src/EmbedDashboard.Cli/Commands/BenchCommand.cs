@@ -15,7 +15,8 @@ namespace EmbedDashboard.Cli.Commands;
 /// `embeddash bench [--n 1000]`: throughput of the shared engine by batch size on real IMDB sentences (the
 /// first sentence of each of the first N reviews), with the cache disabled so every batch size really runs
 /// the model; GloVe on the same sentences for contrast; then training throughput (examples/s) of the
-/// embedding layer and of MiniLM fine-tuning on IMDB reviews (skip with --no-training).
+/// embedding layer and of MiniLM fine-tuning on IMDB reviews (skip with --no-training). MiniLM fp32 and int8 are measured
+/// side by side (<see cref="PrecisionBench"/>), with their Spearman ρ on the STS 2015 images set from ../shared/datasets.
 /// </summary>
 internal static partial class BenchCommand
 {
@@ -40,6 +41,13 @@ internal static partial class BenchCommand
         using var encoder = new OnnxSentenceEncoder(ModelLayout.MiniLmModel(models), ModelLayout.MiniLmVocab(models), info, threads, EmbeddingCache.Disabled());
         Console.WriteLine($"MiniLM session load: {watch.Elapsed.TotalMilliseconds:N0} ms");
         await encoder.EmbedAsync(sentences.Take(32).ToList(), EmbedOptions.Default); // warm-up: first Run allocates and optimises
+
+        var int8Info = info with { Id = ModelLayout.MiniLmInt8Id, DisplayName = "MiniLM · int8" };
+        using var int8 = new OnnxSentenceEncoder(ModelLayout.MiniLmInt8Model(models), ModelLayout.MiniLmInt8Vocab(models), int8Info, threads, EmbeddingCache.Disabled());
+        await int8.EmbedAsync(sentences.Take(32).ToList(), EmbedOptions.Default);
+        Console.WriteLine();
+        var sts = AppPaths.SharedDatasets(root) is { } shared ? Path.Combine(shared, "sts", "sts2015-images.test.tsv") : null;
+        await PrecisionBench.RunAsync(encoder, int8, sentences, BatchSizes, sts);
 
         Console.WriteLine();
         Console.WriteLine($"{"embedder",-18} {"batch",5} {"sentences/s",12} {"tokens/s",10} {"ms/batch",9} {"batches",8}");

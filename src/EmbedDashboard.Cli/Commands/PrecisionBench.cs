@@ -1,0 +1,55 @@
+using System.Globalization;
+using EmbedDashboard.Core.Datasets.Importers;
+using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Evaluation.Metrics;
+using EmbedDashboard.Inference.Engine;
+
+namespace EmbedDashboard.Cli.Commands;
+
+/// <summary>
+/// fp32 against int8 MiniLM in one run: sentences/s at each batch size and their ratio (the cache disabled, so every
+/// call runs the model), then each one's Spearman ρ on an STS set (cosine of the two sentences against the gold score).
+/// </summary>
+internal static class PrecisionBench
+{
+    public static async Task RunAsync(OnnxSentenceEncoder fp32, OnnxSentenceEncoder int8, IReadOnlyList<string> sentences, IReadOnlyList<int> batchSizes, string? stsFile)
+    {
+        // Alternate the two per batch size, so a noisy neighbour on a shared machine slows both, not one.
+        Console.WriteLine($"{"batch",5} {"fp32 sent/s",12} {"int8 sent/s",12} {"int8/fp32",10}");
+        foreach (var batchSize in batchSizes)
+        {
+            var options = EmbedOptions.Default with { BatchSize = batchSize };
+            var a = (await fp32.EmbedAsync(sentences, options)).Stats;
+            var b = (await int8.EmbedAsync(sentences, options)).Stats;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{batchSize,5} {a.TextsPerSecond,12:N0} {b.TextsPerSecond,12:N0} {b.TextsPerSecond / a.TextsPerSecond,9:0.00}×"));
+        }
+
+        if (stsFile is null || !File.Exists(stsFile))
+        {
+            Console.WriteLine($"STS file not found ({stsFile ?? "../shared/datasets missing"}): Spearman ρ skipped.");
+            return;
+        }
+
+        await using var stream = File.OpenRead(stsFile);
+        var pairs = ScoredPairImporter.ImportSts(stream, Path.GetFileName(stsFile)).Items.Where(p => p.Score is not null).ToList();
+        var gold = pairs.ConvertAll(p => p.Score!.Value);
+        var rhoFp32 = await SpearmanAsync(fp32, pairs.ConvertAll(p => p.A), pairs.ConvertAll(p => p.B), gold);
+        var rhoInt8 = await SpearmanAsync(int8, pairs.ConvertAll(p => p.A), pairs.ConvertAll(p => p.B), gold);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"STS Spearman ρ on {Path.GetFileName(stsFile)} ({pairs.Count} pairs): fp32 {rhoFp32:0.0000}, int8 {rhoInt8:0.0000}, Δ {rhoInt8 - rhoFp32:+0.0000;-0.0000}"));
+    }
+
+    private static async Task<double> SpearmanAsync(IEmbedder embedder, List<string> a, List<string> b, List<double> gold)
+    {
+        var ea = await embedder.EmbedAsync(a, EmbedOptions.Default);
+        var eb = await embedder.EmbedAsync(b, EmbedOptions.Default);
+        var cosines = new double[a.Count];
+        for (var i = 0; i < a.Count; i++)
+        {
+            cosines[i] = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(ea.Row(i), eb.Row(i));
+        }
+
+        return RankCorrelation.Spearman(cosines, gold);
+    }
+}
