@@ -32,12 +32,13 @@ public static class BertOnnxExporter
     /// <param name="precision">
     /// <see cref="WeightPrecision.Int8"/>: every linear layer of the encoder (Q, K, V, attention output, intermediate, output)
     /// becomes DynamicQuantizeLinear → MatMulInteger → Cast → Mul(scale) → Add(bias), the pattern ONNX Runtime fuses into
-    /// one int8 kernel (DynamicQuantizeMatMul); embeddings, LayerNorm, softmax and the attention products stay fp32.
+    /// one int8 kernel (DynamicQuantizeMatMul); embeddings, LayerNorm, softmax and the attention products stay fp32, as do
+    /// the layers <see cref="Int8Quantization.KeepsFloat"/> names.
     /// </param>
     public static byte[] ToOnnxBytes(BertWeights weights, WeightPrecision precision = WeightPrecision.Float32)
     {
         string Dense(OnnxGraphBuilder g, string x, Linear lin, string name) =>
-            precision == WeightPrecision.Int8 ? QuantizedDense(g, x, lin, name) : FloatDense(g, x, lin, name);
+            precision == WeightPrecision.Int8 && !Int8Quantization.KeepsFloat(weights, lin) ? QuantizedDense(g, x, lin, name) : FloatDense(g, x, lin, name);
 
         var c = weights.Config;
         var h = c.HiddenSize;

@@ -11,7 +11,7 @@ public sealed class BertReferenceModel(BertWeights weights, WeightPrecision prec
 {
     private readonly Dictionary<Linear, QuantizedLinear> _quantized = precision == WeightPrecision.Int8
         ? weights.Layers.SelectMany(l => new[] { l.Query, l.Key, l.Value, l.AttentionOutput, l.Intermediate, l.Output })
-            .Distinct(ReferenceEqualityComparer.Instance).Cast<Linear>()
+            .Distinct(ReferenceEqualityComparer.Instance).Cast<Linear>().Where(l => !Int8Quantization.KeepsFloat(weights, l))
             .ToDictionary(l => l, Int8Quantization.QuantizeWeights, ReferenceEqualityComparer.Instance as IEqualityComparer<Linear>)
         : [];
 

@@ -5,10 +5,11 @@ namespace EmbedDashboard.Inference.Tests.Bert;
 
 public sealed class Int8ExportTests
 {
-    // Wide enough that a quantization step is visible (hidden 8 would round almost nothing away).
+    // Wide enough that a quantization step is visible (hidden 8 would round almost nothing away); 3 layers, so one
+    // has every linear layer in int8 (the first two keep their FFN output in fp32, see Int8Quantization.KeepsFloat).
     private static readonly BertConfig Small = new()
     {
-        HiddenSize = 64, Layers = 2, Heads = 4, IntermediateSize = 128, VocabSize = 50, MaxPositions = 32, TypeVocabSize = 2,
+        HiddenSize = 64, Layers = 3, Heads = 4, IntermediateSize = 128, VocabSize = 50, MaxPositions = 32, TypeVocabSize = 2,
     };
 
     private static readonly long[] Ids = [1, 5, 7, 9, 12, 30, 41, 2];
