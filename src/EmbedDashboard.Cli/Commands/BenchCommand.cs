@@ -12,7 +12,7 @@ using Microsoft.Extensions.Configuration;
 namespace EmbedDashboard.Cli.Commands;
 
 /// <summary>
-/// `embeddash bench [--n 1000] [--repeat 3] [--no-training]`: throughput of the shared engine by batch size on real IMDB sentences (the
+/// `embeddash bench [--n 1000] [--repeat 3] [--no-training]` (or `bench --store`, see <see cref="StoreBench"/>): throughput of the shared engine by batch size on real IMDB sentences (the
 /// first sentence of each of the first N reviews), with the cache disabled so every batch size really runs
 /// the model; GloVe on the same sentences for contrast; then training throughput (examples/s) of the
 /// embedding layer and of MiniLM fine-tuning on IMDB reviews (skip with --no-training). MiniLM fp32 and int8 are measured
@@ -34,6 +34,12 @@ internal static partial class BenchCommand
         {
             Console.Error.WriteLine(ex.Message);
             return 2;
+        }
+
+        if (args.Contains("--store"))
+        {
+            StoreBench.Run(args.Contains("--n") ? n : 20_000);
+            return 0;
         }
 
         var root = AppPaths.Root();
