@@ -55,7 +55,17 @@ public sealed class EmbeddingStore : IDisposable
         _file = IsWriter
             ? File.OpenHandle(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete)
             : File.Exists(_path) ? File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete) : new SafeFileHandle();
-        Load();
+        try
+        {
+            Load();
+        }
+        catch
+        {
+            // Not a store file, or unreadable: release the file and the writer lock so the folder can be fixed and reopened.
+            _file.Dispose();
+            _writerLock?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens (or creates) the store in directory. Capacity: the file's upper bound in bytes.</summary>
