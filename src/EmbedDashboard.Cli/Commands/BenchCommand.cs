@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Paths;
+using EmbedDashboard.Inference.Bert;
 using EmbedDashboard.Inference.Engine;
 using EmbedDashboard.Inference.Setup;
 using EmbedDashboard.Inference.Static;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Configuration;
 namespace EmbedDashboard.Cli.Commands;
 
 /// <summary>
-/// `embeddash bench [--n 1000] [--repeat 3] [--no-training]` (or `bench --store`, see <see cref="StoreBench"/>): throughput of the shared engine by batch size on real IMDB sentences (the
+/// `embeddash bench [--n 1000] [--repeat 3] [--nbits] [--no-training]` (or `bench --store`, see <see cref="StoreBench"/>): throughput of the shared engine by batch size on real IMDB sentences (the
 /// first sentence of each of the first N reviews), with the cache disabled so every batch size really runs
 /// the model; GloVe on the same sentences for contrast; then training throughput (examples/s) of the
 /// embedding layer and of MiniLM fine-tuning on IMDB reviews (skip with --no-training). MiniLM fp32 and int8 are measured
@@ -65,6 +66,24 @@ internal static partial class BenchCommand
         Console.WriteLine();
         var sts = AppPaths.SharedDatasets(root) is { } shared ? Path.Combine(shared, "sts", "sts2015-images.test.tsv") : null;
         await PrecisionBench.RunAsync(encoder, int8, sentences, BatchSizes, repeats, sts);
+        if (args.Contains("--nbits"))
+        {
+            var folder = Directory.CreateTempSubdirectory("embeddash-nbits-").FullName;
+            try
+            {
+                var miniLm = ModelLayout.MiniLmDirectory(models);
+                File.Copy(Path.Combine(miniLm, "config.json"), Path.Combine(folder, "config.json"));
+                BertOnnxExporter.Export(Path.Combine(miniLm, "model.fp16.safetensors"), Path.Combine(miniLm, "config.json"),
+                    Path.Combine(folder, ModelLayout.OnnxFileName), WeightPrecision.Int8Blockwise);
+                using var blockwise = new OnnxSentenceEncoder(Path.Combine(folder, ModelLayout.OnnxFileName), ModelLayout.MiniLmVocab(models),
+                    info with { Id = "minilm-nbits" }, threads, EmbeddingCache.Disabled());
+                await PrecisionBench.CompareBlockwiseAsync(encoder, blockwise, sentences, repeats, sts);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
 
         Console.WriteLine();
         Console.WriteLine($"{"embedder",-18} {"batch",5} {"sentences/s",12} {"tokens/s",10} {"ms/batch",9} {"batches",8}");

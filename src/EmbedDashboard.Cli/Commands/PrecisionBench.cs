@@ -47,6 +47,31 @@ internal static class PrecisionBench
             $"STS Spearman ρ on {Path.GetFileName(stsFile)} ({pairs.Count} pairs): fp32 {rhoFp32:0.0000}, int8 {rhoInt8:0.0000}, Δ {rhoInt8 - rhoFp32:+0.0000;-0.0000}"));
     }
 
+    /// <summary>
+    /// The alternative the int8 export was chosen against: ONNX Runtime's MatMulNBits (8 bits, blocks of 32), at batch 32
+    /// beside fp32, and its STS ρ. Printed with `bench --nbits`.
+    /// </summary>
+    public static async Task CompareBlockwiseAsync(OnnxSentenceEncoder fp32, OnnxSentenceEncoder blockwise, IReadOnlyList<string> sentences, int repeats, string? stsFile)
+    {
+        var options = EmbedOptions.Default with { BatchSize = 32 };
+        EmbeddingStats? a = null, b = null;
+        for (var r = 0; r < repeats; r++)
+        {
+            a = Faster(a, (await fp32.EmbedAsync(sentences, options)).Stats);
+            b = Faster(b, (await blockwise.EmbedAsync(sentences, options)).Stats);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"MatMulNBits 8-bit, batch 32: fp32 {a!.TextsPerSecond:N0} sent/s, MatMulNBits {b!.TextsPerSecond:N0} sent/s ({b.TextsPerSecond / a.TextsPerSecond:0.00}×)"));
+        if (stsFile is not null && File.Exists(stsFile))
+        {
+            await using var stream = File.OpenRead(stsFile);
+            var pairs = ScoredPairImporter.ImportSts(stream, Path.GetFileName(stsFile)).Items.Where(p => p.Score is not null).ToList();
+            var rho = await SpearmanAsync(blockwise, pairs.ConvertAll(p => p.A), pairs.ConvertAll(p => p.B), pairs.ConvertAll(p => p.Score!.Value));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MatMulNBits STS Spearman ρ on {Path.GetFileName(stsFile)}: {rho:0.0000}"));
+        }
+    }
+
     private static EmbeddingStats Faster(EmbeddingStats? best, EmbeddingStats next) =>
         best is null || next.TextsPerSecond > best.TextsPerSecond ? next : best;
 

@@ -38,7 +38,12 @@ public static class BertOnnxExporter
     public static byte[] ToOnnxBytes(BertWeights weights, WeightPrecision precision = WeightPrecision.Float32)
     {
         string Dense(OnnxGraphBuilder g, string x, Linear lin, string name) =>
-            precision == WeightPrecision.Int8 && !Int8Quantization.KeepsFloat(weights, lin) ? QuantizedDense(g, x, lin, name) : FloatDense(g, x, lin, name);
+            precision switch
+            {
+                WeightPrecision.Int8 when !Int8Quantization.KeepsFloat(weights, lin) => QuantizedDense(g, x, lin, name),
+                WeightPrecision.Int8Blockwise => BlockwiseDense(g, x, lin, name),
+                _ => FloatDense(g, x, lin, name),
+            };
 
         var c = weights.Config;
         var h = c.HiddenSize;
@@ -123,6 +128,38 @@ public static class BertOnnxExporter
         var asFloat = g.Node("Cast", [integers], attributes: ("to", (long)OnnxGraphBuilder.ElemFloat));
         var scaled = g.Node("Mul", [asFloat, g.Node("Mul", [quantized[1], wScale])]);
         return g.Node("Add", [scaled, b]);
+    }
+
+    /// <summary>ONNX Runtime's MatMulNBits with 8 bits: weights in blocks of 32 along the input, each with its own scale.</summary>
+    private static string BlockwiseDense(OnnxGraphBuilder g, string x, Linear lin, string name)
+    {
+        const int block = 32;
+        var blocks = (lin.In + block - 1) / block;
+        var values = new byte[lin.Out * blocks * block];
+        var scales = new float[lin.Out * blocks];
+        for (var o = 0; o < lin.Out; o++)
+        {
+            for (var k = 0; k < blocks; k++)
+            {
+                var row = lin.Weight.AsSpan(o * lin.In + k * block, Math.Min(block, lin.In - k * block));
+                var max = 0f;
+                foreach (var w in row) max = MathF.Max(max, MathF.Abs(w));
+                var scale = max > 0 ? max / 127f : 1f;
+                scales[o * blocks + k] = scale;
+                for (var i = 0; i < block; i++)
+                {
+                    var q = i < row.Length ? Math.Clamp(MathF.Round(row[i] / scale, MidpointRounding.ToEven), -127, 127) : 0;
+                    values[(o * blocks + k) * block + i] = (byte)(q + 128); // default zero point 2^(bits-1)
+                }
+            }
+        }
+
+        var w8 = g.UInt8Tensor(name + ".weight_q8", values, lin.Out, blocks, block);
+        var s = g.FloatTensor(name + ".weight_scales", scales, lin.Out * blocks);
+        var b = g.FloatTensor(name + ".bias", lin.Bias, lin.Out);
+        var y = g.DomainNode("com.microsoft", "MatMulNBits", [x, w8, s],
+            ("K", (long)lin.In), ("N", (long)lin.Out), ("bits", 8L), ("block_size", (long)block), ("accuracy_level", 4L));
+        return g.Node("Add", [y, b]);
     }
 
     private static string LayerNorm(OnnxGraphBuilder g, string x, LayerNormWeights norm, string name, double eps) =>

@@ -8,4 +8,7 @@ public enum WeightPrecision
 
     /// <summary>int8 weights per output channel, activations quantized dynamically to uint8 (see <see cref="Int8Quantization"/>).</summary>
     Int8,
+
+    /// <summary>Experimental: ONNX Runtime's MatMulNBits, 8-bit weights in blocks of 32 (measured against <see cref="Int8"/>).</summary>
+    Int8Blockwise,
 }

@@ -25,6 +25,7 @@ public sealed class OnnxGraphBuilder(string graphName)
     private readonly List<byte[]> _initializers = [];
     private readonly List<byte[]> _inputs = [];
     private readonly List<byte[]> _outputs = [];
+    private readonly HashSet<string> _domains = [];
     private int _counter;
 
     /// <summary>A fresh tensor name with a readable prefix.</summary>
@@ -43,6 +44,12 @@ public sealed class OnnxGraphBuilder(string graphName)
     public string Int64Tensor(string name, long[] data, params long[] dims)
     {
         _initializers.Add(Tensor(name, ElemInt64, MemoryMarshal.AsBytes(data.AsSpan()).ToArray(), dims));
+        return name;
+    }
+
+    public string UInt8Tensor(string name, byte[] data, params long[] dims)
+    {
+        _initializers.Add(Tensor(name, ElemUInt8, data, dims));
         return name;
     }
 
@@ -70,7 +77,16 @@ public sealed class OnnxGraphBuilder(string graphName)
         return output;
     }
 
-    private void AddNode(string opType, string[] inputs, string[] outputs, (string Name, object Value)[] attributes)
+    /// <summary>A node of another operator domain (e.g. ONNX Runtime's "com.microsoft"), imported at version 1.</summary>
+    public string DomainNode(string domain, string opType, string[] inputs, params (string Name, object Value)[] attributes)
+    {
+        var output = Name(opType.ToLowerInvariant());
+        _domains.Add(domain);
+        AddNode(opType, inputs, [output], attributes, domain);
+        return output;
+    }
+
+    private void AddNode(string opType, string[] inputs, string[] outputs, (string Name, object Value)[] attributes, string? domain = null)
     {
         var node = new ProtoWriter();
         foreach (var input in inputs)
@@ -84,6 +100,7 @@ public sealed class OnnxGraphBuilder(string graphName)
         }
 
         node.String(3, Name("n_" + opType)).String(4, opType);
+        if (domain is not null) node.String(7, domain);
         foreach (var (attrName, value) in attributes)
         {
             var attr = new ProtoWriter().String(1, attrName);
@@ -125,12 +142,13 @@ public sealed class OnnxGraphBuilder(string graphName)
         foreach (var i in _inputs) graph.Bytes(11, i);
         foreach (var o in _outputs) graph.Bytes(12, o);
 
-        return new ProtoWriter()
+        var model = new ProtoWriter()
             .Int64(1, 8) // IR version 8 (ONNX 1.10+), supported by every current ONNX Runtime
             .String(2, producer)
             .Message(7, graph)
-            .Message(8, new ProtoWriter().String(1, "").Int64(2, opset))
-            .ToArray();
+            .Message(8, new ProtoWriter().String(1, "").Int64(2, opset));
+        foreach (var domain in _domains) model.Message(8, new ProtoWriter().String(1, domain).Int64(2, 1));
+        return model.ToArray();
     }
 
     private static byte[] Tensor(string name, int elemType, byte[] raw, long[] dims) =>

@@ -83,4 +83,18 @@ public sealed class Int8ExportTests
         Assert.Equal(expectedZero, zeroPoint);
         Assert.Equal(expectedQ, q);
     }
+
+    [Fact]
+    public void ExportInt8Blockwise_TinyRandomBert_CloseToFp32ButQuantized()
+    {
+        // MatMulNBits (the measured alternative) dequantizes blocks of 32 weights: near fp32, not equal to it.
+        var weights = BertWeights.Random(Small, seed: 11);
+        using var session = new InferenceSession(BertOnnxExporter.ToOnnxBytes(weights, WeightPrecision.Int8Blockwise));
+
+        var onnx = BertExporterTests.RunOnnx(session, [Ids], [Ids.Select(_ => 1L).ToArray()]);
+        var fp32 = new BertReferenceModel(weights).Forward(Ids, Ids.Select(_ => 1L).ToArray());
+
+        var diff = MaxAbsDiff(onnx, fp32);
+        Assert.InRange(diff, 1e-7, 0.05);
+    }
 }
