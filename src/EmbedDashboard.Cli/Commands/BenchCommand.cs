@@ -13,7 +13,7 @@ using Microsoft.Extensions.Configuration;
 namespace EmbedDashboard.Cli.Commands;
 
 /// <summary>
-/// `embeddash bench [--n 1000] [--repeat 3] [--nbits] [--no-training]` (or `bench --store`, see <see cref="StoreBench"/>): throughput of the shared engine by batch size on real IMDB sentences (the
+/// `embeddash bench [--n 1000] [--repeat 3] [--nbits] [--per-token] [--no-training]` (or `bench --store`, see <see cref="StoreBench"/>): throughput of the shared engine by batch size on real IMDB sentences (the
 /// first sentence of each of the first N reviews), with the cache disabled so every batch size really runs
 /// the model; GloVe on the same sentences for contrast; then training throughput (examples/s) of the
 /// embedding layer and of MiniLM fine-tuning on IMDB reviews (skip with --no-training). MiniLM fp32 and int8 are measured
@@ -66,18 +66,20 @@ internal static partial class BenchCommand
         Console.WriteLine();
         var sts = AppPaths.SharedDatasets(root) is { } shared ? Path.Combine(shared, "sts", "sts2015-images.test.tsv") : null;
         await PrecisionBench.RunAsync(encoder, int8, sentences, BatchSizes, repeats, sts);
-        if (args.Contains("--nbits"))
+        foreach (var (flag, label, precision) in new[] { ("--nbits", "MatMulNBits 8-bit", WeightPrecision.Int8Blockwise), ("--per-token", "int8 per-token", WeightPrecision.Int8PerToken) })
         {
-            var folder = Directory.CreateTempSubdirectory("embeddash-nbits-").FullName;
+            if (!args.Contains(flag)) continue;
+            var folder = Directory.CreateTempSubdirectory("embeddash-variant-").FullName;
             try
             {
                 var miniLm = ModelLayout.MiniLmDirectory(models);
                 File.Copy(Path.Combine(miniLm, "config.json"), Path.Combine(folder, "config.json"));
                 BertOnnxExporter.Export(Path.Combine(miniLm, "model.fp16.safetensors"), Path.Combine(miniLm, "config.json"),
-                    Path.Combine(folder, ModelLayout.OnnxFileName), WeightPrecision.Int8Blockwise);
-                using var blockwise = new OnnxSentenceEncoder(Path.Combine(folder, ModelLayout.OnnxFileName), ModelLayout.MiniLmVocab(models),
-                    info with { Id = "minilm-nbits" }, threads, EmbeddingCache.Disabled());
-                await PrecisionBench.CompareBlockwiseAsync(encoder, blockwise, sentences, repeats, sts);
+                    Path.Combine(folder, ModelLayout.OnnxFileName), precision);
+                using var variant = new OnnxSentenceEncoder(Path.Combine(folder, ModelLayout.OnnxFileName), ModelLayout.MiniLmVocab(models),
+                    info with { Id = "minilm-" + precision }, threads, EmbeddingCache.Disabled());
+                await variant.EmbedAsync(sentences.Take(32).ToList(), EmbedOptions.Default);
+                await PrecisionBench.CompareAsync(label, encoder, variant, sentences, repeats, sts);
             }
             finally
             {

@@ -48,10 +48,10 @@ internal static class PrecisionBench
     }
 
     /// <summary>
-    /// The alternative the int8 export was chosen against: ONNX Runtime's MatMulNBits (8 bits, blocks of 32), at batch 32
-    /// beside fp32, and its STS ρ. Printed with `bench --nbits`.
+    /// An alternative the int8 export was chosen against (`bench --nbits`: ONNX Runtime's MatMulNBits; `bench --per-token`:
+    /// per-token activation scales), at batch 32 beside fp32, and its STS ρ.
     /// </summary>
-    public static async Task CompareBlockwiseAsync(OnnxSentenceEncoder fp32, OnnxSentenceEncoder blockwise, IReadOnlyList<string> sentences, int repeats, string? stsFile)
+    public static async Task CompareAsync(string label, OnnxSentenceEncoder fp32, OnnxSentenceEncoder blockwise, IReadOnlyList<string> sentences, int repeats, string? stsFile)
     {
         var options = EmbedOptions.Default with { BatchSize = 32 };
         EmbeddingStats? a = null, b = null;
@@ -62,13 +62,13 @@ internal static class PrecisionBench
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"MatMulNBits 8-bit, batch 32: fp32 {a!.TextsPerSecond:N0} sent/s, MatMulNBits {b!.TextsPerSecond:N0} sent/s ({b.TextsPerSecond / a.TextsPerSecond:0.00}×)"));
+            $"{label}, batch 32: fp32 {a!.TextsPerSecond:N0} sent/s, {label} {b!.TextsPerSecond:N0} sent/s ({b.TextsPerSecond / a.TextsPerSecond:0.00}×)"));
         if (stsFile is not null && File.Exists(stsFile))
         {
             await using var stream = File.OpenRead(stsFile);
             var pairs = ScoredPairImporter.ImportSts(stream, Path.GetFileName(stsFile)).Items.Where(p => p.Score is not null).ToList();
             var rho = await SpearmanAsync(blockwise, pairs.ConvertAll(p => p.A), pairs.ConvertAll(p => p.B), pairs.ConvertAll(p => p.Score!.Value));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MatMulNBits STS Spearman ρ on {Path.GetFileName(stsFile)}: {rho:0.0000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} STS Spearman ρ on {Path.GetFileName(stsFile)}: {rho:0.0000}"));
         }
     }
 

@@ -41,6 +41,7 @@ public static class BertOnnxExporter
             precision switch
             {
                 WeightPrecision.Int8 when !Int8Quantization.KeepsFloat(weights, lin) => QuantizedDense(g, x, lin, name),
+                WeightPrecision.Int8PerToken when !Int8Quantization.KeepsFloat(weights, lin) => PerTokenDense(g, x, lin, name),
                 WeightPrecision.Int8Blockwise => BlockwiseDense(g, x, lin, name),
                 _ => FloatDense(g, x, lin, name),
             };
@@ -79,9 +80,21 @@ public static class BertOnnxExporter
         {
             var l = weights.Layers[i];
             var p = $"encoder.layer.{i}.";
-            var q = g.Node("Transpose", [g.Node("Reshape", [Dense(g, x, l.Query, p + "attention.self.query"), headShape])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
-            var k = g.Node("Transpose", [g.Node("Reshape", [Dense(g, x, l.Key, p + "attention.self.key"), headShape])], attributes: ("perm", new long[] { 0, 2, 3, 1 }));
-            var v = g.Node("Transpose", [g.Node("Reshape", [Dense(g, x, l.Value, p + "attention.self.value"), headShape])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
+            string qDense, kDense, vDense;
+            if (precision == WeightPrecision.Int8PerToken)
+            {
+                var fused = PerTokenDense(g, x, Concat(l.Query, l.Key, l.Value), p + "attention.self.qkv");
+                var parts = g.MultiOutputNodeWithAttr("Split", [fused, g.Int64Tensor(g.Name("c_split"), [h, h, h], 3)], 3, ("axis", -1L));
+                (qDense, kDense, vDense) = (parts[0], parts[1], parts[2]);
+            }
+            else
+            {
+                (qDense, kDense, vDense) = (Dense(g, x, l.Query, p + "attention.self.query"), Dense(g, x, l.Key, p + "attention.self.key"), Dense(g, x, l.Value, p + "attention.self.value"));
+            }
+
+            var q = g.Node("Transpose", [g.Node("Reshape", [qDense, headShape])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
+            var k = g.Node("Transpose", [g.Node("Reshape", [kDense, headShape])], attributes: ("perm", new long[] { 0, 2, 3, 1 }));
+            var v = g.Node("Transpose", [g.Node("Reshape", [vDense, headShape])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
             var scores = g.Node("Add", [g.Node("Mul", [g.Node("MatMul", [q, k]), scale]), maskBias]);
             var probs = g.Node("Softmax", [scores], attributes: ("axis", -1L));
             var context = g.Node("Transpose", [g.Node("MatMul", [probs, v])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
@@ -160,6 +173,35 @@ public static class BertOnnxExporter
         var y = g.DomainNode("com.microsoft", "MatMulNBits", [x, w8, s],
             ("K", (long)lin.In), ("N", (long)lin.Out), ("bits", 8L), ("block_size", (long)block), ("accuracy_level", 4L));
         return g.Node("Add", [y, b]);
+    }
+
+    /// <summary>Q, K and V as one linear layer (outputs concatenated), so their input is quantized once and multiplied once.</summary>
+    private static Linear Concat(params Linear[] parts) => new(
+        parts.SelectMany(p => p.Weight).ToArray(), parts.SelectMany(p => p.Bias).ToArray(), parts[0].In, parts.Sum(p => p.Out));
+
+    /// <summary>
+    /// <see cref="WeightPrecision.Int8PerToken"/>: each token's activations get their own symmetric scale (max |x| / 127,
+    /// stored as uint8 with zero point 128), so a text's vector does not depend on the other texts in its batch. The
+    /// token scale is applied after the per-channel weight scale on purpose: as Mul(Cast(MatMulInteger), Mul(a_scale,
+    /// b_scale)) ONNX Runtime 1.31 fuses it into MatMulIntegerToFloat and mishandles the [batch, seq, 1] scale (cosine to
+    /// fp32 fell to 0.47, measured).
+    /// </summary>
+    private static string PerTokenDense(OnnxGraphBuilder g, string x, Linear lin, string name)
+    {
+        var q = Int8Quantization.QuantizeWeights(lin);
+        var w = g.Int8Tensor(name + ".weight_t_int8", q.TransposedValues, lin.In, lin.Out);
+        var wScale = g.FloatTensor(name + ".weight_scale", q.Scales, lin.Out);
+        var wZero = g.Int8Tensor(name + ".weight_zero_point", [0]);
+        var b = g.FloatTensor(name + ".bias", lin.Bias, lin.Out);
+        var absMax = g.Node("ReduceMax", [g.Node("Abs", [x])], attributes: [("axes", new long[] { -1 }), ("keepdims", 1L)]);
+        var scale = g.Node("Div", [g.Node("Max", [absMax, g.Scalar(g.Name("c_tiny"), 1e-12f)]), g.Scalar(g.Name("c_127"), 127f)]);
+        var rounded = g.Node("Round", [g.Node("Div", [x, scale])]);
+        var shifted = g.Node("Add", [rounded, g.Scalar(g.Name("c_128"), 128f)]);
+        var xq = g.Node("Cast", [shifted], attributes: ("to", (long)OnnxGraphBuilder.ElemUInt8));
+        var integers = g.Node("MatMulInteger", [xq, w, g.UInt8Tensor(g.Name("c_zp128"), [128]), wZero]);
+        var asFloat = g.Node("Cast", [integers], attributes: ("to", (long)OnnxGraphBuilder.ElemFloat));
+        var scaled = g.Node("Mul", [g.Node("Mul", [asFloat, wScale]), scale]);
+        return g.Node("Add", [scaled, b]);
     }
 
     private static string LayerNorm(OnnxGraphBuilder g, string x, LayerNormWeights norm, string name, double eps) =>

@@ -77,6 +77,14 @@ public sealed class OnnxGraphBuilder(string graphName)
         return output;
     }
 
+    /// <summary>A node with several outputs and attributes (e.g. Split).</summary>
+    public string[] MultiOutputNodeWithAttr(string opType, string[] inputs, int outputs, params (string Name, object Value)[] attributes)
+    {
+        var names = Enumerable.Range(0, outputs).Select(i => Name($"{opType.ToLowerInvariant()}_out{i}")).ToArray();
+        AddNode(opType, inputs, names, attributes);
+        return names;
+    }
+
     /// <summary>A node of another operator domain (e.g. ONNX Runtime's "com.microsoft"), imported at version 1.</summary>
     public string DomainNode(string domain, string opType, string[] inputs, params (string Name, object Value)[] attributes)
     {

@@ -97,4 +97,22 @@ public sealed class Int8ExportTests
         var diff = MaxAbsDiff(onnx, fp32);
         Assert.InRange(diff, 1e-7, 0.05);
     }
+
+    [Fact]
+    public void ExportInt8PerToken_PaddedBatch_RowSameAsAloneAndCloseToFp32()
+    {
+        // Per-token scales: a sequence's output cannot depend on the other rows of its batch (per-tensor scales do).
+        var weights = BertWeights.Random(Small, seed: 11);
+        using var session = new InferenceSession(BertOnnxExporter.ToOnnxBytes(weights, WeightPrecision.Int8PerToken));
+        long[] other = [1, 49, 48, 47, 46, 45, 44, 2];
+        long[] shortIds = [1, 5, 7, 2, 0, 0, 0, 0];
+        long[] shortMask = [1, 1, 1, 1, 0, 0, 0, 0];
+
+        var alone = BertExporterTests.RunOnnx(session, [shortIds[..4]], [shortMask[..4]]);
+        var batched = BertExporterTests.RunOnnx(session, [shortIds, other], [shortMask, other.Select(_ => 1L).ToArray()]);
+        var fp32 = new BertReferenceModel(weights).Forward(shortIds[..4], shortMask[..4]);
+
+        Assert.True(MaxAbsDiff(alone, batched[..alone.Length]) < 1e-5, $"batched row differs by {MaxAbsDiff(alone, batched[..alone.Length])}");
+        Assert.InRange(MaxAbsDiff(alone, fp32), 1e-7, 0.1);
+    }
 }
