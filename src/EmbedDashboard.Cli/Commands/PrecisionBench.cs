@@ -32,6 +32,9 @@ internal static class PrecisionBench
                 $"{batchSize,5} {a!.TextsPerSecond,12:N0} {b!.TextsPerSecond,12:N0} {b.TextsPerSecond / a.TextsPerSecond,9:0.00}× {a.TokensPerSecond,11:N0} {b.TokensPerSecond,11:N0}"));
         }
 
+        var (dependenceFp32, dependenceInt8) = (await BatchDependenceAsync(fp32, sentences), await BatchDependenceAsync(int8, sentences));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Batch dependence (largest distance between a sentence's vector embedded alone and in a batch of 32, first 200 sentences): fp32 {dependenceFp32:0.0000}, int8 {dependenceInt8:0.0000}"));
         if (stsFile is null || !File.Exists(stsFile))
         {
             Console.WriteLine($"STS file not found ({stsFile ?? "../shared/datasets missing"}): Spearman ρ skipped.");
@@ -61,6 +64,8 @@ internal static class PrecisionBench
             b = Faster(b, (await blockwise.EmbedAsync(sentences, options)).Stats);
         }
 
+        var dependence = await BatchDependenceAsync(blockwise, sentences);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} batch dependence: {dependence:0.0000}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}, batch 32: fp32 {a!.TextsPerSecond:N0} sent/s, {label} {b!.TextsPerSecond:N0} sent/s ({b.TextsPerSecond / a.TextsPerSecond:0.00}×)"));
         if (stsFile is not null && File.Exists(stsFile))
@@ -70,6 +75,18 @@ internal static class PrecisionBench
             var rho = await SpearmanAsync(blockwise, pairs.ConvertAll(p => p.A), pairs.ConvertAll(p => p.B), pairs.ConvertAll(p => p.Score!.Value));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} STS Spearman ρ on {Path.GetFileName(stsFile)}: {rho:0.0000}"));
         }
+    }
+
+    /// <summary>
+    /// Per-tensor activation scales are shared by a batch, so an int8 vector depends a little on its batch mates; the
+    /// embedding store then serves the vector of whichever batch computed it first. This prints how much (L2, unit vectors).
+    /// </summary>
+    private static async Task<double> BatchDependenceAsync(IEmbedder embedder, IReadOnlyList<string> sentences)
+    {
+        var sample = sentences.Take(200).ToList();
+        var alone = await embedder.EmbedAsync(sample, EmbedOptions.Default with { BatchSize = 1 });
+        var batched = await embedder.EmbedAsync(sample, EmbedOptions.Default with { BatchSize = 32 });
+        return Enumerable.Range(0, sample.Count).Max(i => (double)System.Numerics.Tensors.TensorPrimitives.Distance(alone.Row(i), batched.Row(i)));
     }
 
     private static EmbeddingStats Faster(EmbeddingStats? best, EmbeddingStats next) =>
