@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "import" => await ImportCommand.RunAsync(args[1..]),
     "models" => await ModelsCommand.RunAsync(args[1..]),
     "train" => await TrainCommand.RunAsync(args[1..]),
+    "layers" => await LayersCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -24,6 +25,7 @@ static int Usage()
           models add PATH --name NAME [--task-specific] [--pooling mean|cls|max] [--max-tokens N]
                  [--query-prefix TEXT] [--passage-prefix TEXT] [--source TEXT] [--licence TEXT]
           models list | models remove ID
+          layers <spec.json>  layer analysis ({"embedder": id, "dataset": name, "maxItems": n}): `layer <i> <metric> <value>` per layer
           train <spec.json>   run one training job (TrainingRequest with "dataset": name) and print the new embedder ids
         """);
     return 2;

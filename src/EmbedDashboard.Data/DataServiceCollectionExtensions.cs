@@ -25,11 +25,13 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<EmbedderStore>();
         services.AddSingleton<TrainingJobStore>();
         services.AddSingleton<ProjectionStore>();
+        services.AddSingleton<LayerAnalysisStore>();
         services.AddSingleton<ShareLinkStore>();
         services.AddSingleton<EmbedderUsageStore>();
         services.AddSingleton<Jobs.RunLedger>();
         services.AddSingleton<Jobs.TrainingLedger>();
         services.AddSingleton<Jobs.ProjectionLedger>();
+        services.AddSingleton<Jobs.LayerAnalysisLedger>();
         return services;
     }
 

@@ -15,6 +15,7 @@ public sealed class EmbedDashboardDbContext(DbContextOptions<EmbedDashboardDbCon
     public DbSet<ShareLinkEntity> ShareLinks => Set<ShareLinkEntity>();
     public DbSet<TrainingJobEntity> TrainingJobs => Set<TrainingJobEntity>();
     public DbSet<ProjectionEntity> Projections => Set<ProjectionEntity>();
+    public DbSet<LayerAnalysisEntity> LayerAnalyses => Set<LayerAnalysisEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -39,6 +40,11 @@ public sealed class EmbedDashboardDbContext(DbContextOptions<EmbedDashboardDbCon
         modelBuilder.Entity<ProjectionEntity>(e =>
         {
             e.HasIndex(p => new { p.EmbedderId, p.DatasetId, p.Method, p.ParamsKey });
+            e.HasOne(p => p.Dataset).WithMany().HasForeignKey(p => p.DatasetId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LayerAnalysisEntity>(e =>
+        {
+            e.HasIndex(p => new { p.EmbedderId, p.DatasetId, p.ParamsKey });
             e.HasOne(p => p.Dataset).WithMany().HasForeignKey(p => p.DatasetId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<TrainingJobEntity>(e =>

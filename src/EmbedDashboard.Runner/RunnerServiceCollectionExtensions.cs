@@ -21,12 +21,14 @@ public static class RunnerServiceCollectionExtensions
         services.AddEmbedDashboardJobs(startWorker: workers);
         services.AddJobKind<RunJobHandler, RunLedger>();
         services.AddJobKind<Projections.ProjectionJobHandler, ProjectionLedger>();
+        services.AddJobKind<Layers.LayerAnalysisJobHandler, LayerAnalysisLedger>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<ExperimentService>();
         services.AddSingleton<Results.ExperimentQueries>();
         services.AddSingleton<Probes.NeighbourProbeService>();
         services.AddSingleton<Probes.LexiconProbeService>();
         services.AddSingleton<Projections.ProjectionService>();
+        services.AddSingleton<Layers.LayerAnalysisService>();
         services.AddTaskRunners();
         services.AddSingleton<Datasets.DatasetImportService>();
         services.AddSingleton<Datasets.DatasetCatalog>();

@@ -21,6 +21,7 @@ public sealed class JobLedgerTests
         {
             JobKind.Run => (await db.Get<ExperimentStore>().CreateAsync("exp", "{}", [new RunPlan(dataset.Id, "glove")])).Runs[0].Id,
             JobKind.Training => (await db.Get<TrainingJobStore>().CreateAsync("t", TrainingMethod.EmbeddingLayer, dataset.Id, null, "{}")).Id,
+            JobKind.LayerAnalysis => (await db.Get<LayerAnalysisStore>().CreateAsync(new LayerAnalysisEntity { EmbedderId = "minilm", DatasetId = dataset.Id, ParamsKey = "max=10;seed=13;models=minilm", ModelSha256 = "m", DatasetSha256 = "d" })).Id,
             _ => (await db.Get<ProjectionStore>().CreateAsync(new ProjectionEntity { EmbedderId = "glove", DatasetId = dataset.Id, ParamsKey = "c=2", ModelSha256 = "m", DatasetSha256 = "d" })).Id,
         };
     }
@@ -29,6 +30,7 @@ public sealed class JobLedgerTests
     {
         JobKind.Run => db.Get<RunLedger>(),
         JobKind.Training => db.Get<TrainingLedger>(),
+        JobKind.LayerAnalysis => db.Get<LayerAnalysisLedger>(),
         _ => db.Get<ProjectionLedger>(),
     };
 
@@ -36,6 +38,7 @@ public sealed class JobLedgerTests
     {
         JobKind.Run => (await db.Get<RunStore>().GetAsync(id))!,
         JobKind.Training => (await db.Get<TrainingJobStore>().GetAsync(id))!,
+        JobKind.LayerAnalysis => (await db.Get<LayerAnalysisStore>().GetAsync(id))!,
         _ => (await db.Get<ProjectionStore>().GetAsync(id, withPoints: false))!,
     };
 
@@ -43,6 +46,7 @@ public sealed class JobLedgerTests
     [InlineData(JobKind.Run)]
     [InlineData(JobKind.Training)]
     [InlineData(JobKind.Projection)]
+    [InlineData(JobKind.LayerAnalysis)]
     public async Task TryClaimAsync_TwoWorkersRace_ExactlyOneWins(JobKind kind)
     {
         await using var db = await TempDatabase.CreateAsync();
@@ -62,6 +66,7 @@ public sealed class JobLedgerTests
     [InlineData(JobKind.Run)]
     [InlineData(JobKind.Training)]
     [InlineData(JobKind.Projection)]
+    [InlineData(JobKind.LayerAnalysis)]
     public async Task RecoverAsync_RunningAtStop_InterruptedReturnedAndClaimableAgain(JobKind kind)
     {
         await using var db = await TempDatabase.CreateAsync();
@@ -83,6 +88,7 @@ public sealed class JobLedgerTests
     [InlineData(JobKind.Run)]
     [InlineData(JobKind.Training)]
     [InlineData(JobKind.Projection)]
+    [InlineData(JobKind.LayerAnalysis)]
     public async Task SaveProgressAsync_AfterTheJobEnded_LeavesTheEndAlone(JobKind kind)
     {
         await using var db = await TempDatabase.CreateAsync();
@@ -106,6 +112,7 @@ public sealed class JobLedgerTests
     [InlineData(JobKind.Run)]
     [InlineData(JobKind.Training)]
     [InlineData(JobKind.Projection)]
+    [InlineData(JobKind.LayerAnalysis)]
     public async Task CancelPendingAsync_QueuedThenClaim_ClaimRefused(JobKind kind)
     {
         await using var db = await TempDatabase.CreateAsync();
@@ -117,6 +124,25 @@ public sealed class JobLedgerTests
         Assert.False(await ledger.TryClaimAsync(id, CancellationToken.None));
         Assert.Equal(RunStatus.Cancelled, (await RowAsync(db, kind, id)).Status);
         Assert.False(await ledger.CancelPendingAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ClaimedLayerAnalysis_StoresResultAndIsFoundInTheCache()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var id = await QueueOneAsync(db, JobKind.LayerAnalysis);
+        var ledger = db.Get<LayerAnalysisLedger>();
+        Assert.True(await ledger.TryClaimAsync(id, CancellationToken.None));
+
+        Assert.True(await ledger.CompleteAsync(id, new LayerAnalysisCompletion("{\"Metric\":\"accuracy\"}", 12.5), CancellationToken.None));
+
+        var row = await db.Get<LayerAnalysisStore>().GetAsync(id);
+        Assert.Equal(RunStatus.Done, row!.Status);
+        Assert.Equal("{\"Metric\":\"accuracy\"}", row.ResultJson);
+        Assert.Equal(12.5, row.ElapsedSeconds);
+        var found = await db.Get<LayerAnalysisStore>().FindAsync("minilm", row.DatasetId, "max=10;seed=13;models=minilm", "m", "d");
+        Assert.Equal(id, found!.Id);
+        Assert.Null(await db.Get<LayerAnalysisStore>().FindAsync("minilm", row.DatasetId, "max=10;seed=13;models=minilm", "changed-model", "d"));
     }
 
     [Fact]

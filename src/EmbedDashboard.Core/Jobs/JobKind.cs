@@ -11,6 +11,9 @@ public enum JobKind
 
     /// <summary>A PCA / t-SNE / UMAP picture of a dataset under an embedder.</summary>
     Projection,
+
+    /// <summary>A dataset's primary metric at every layer of a BERT encoder and its fine-tuned descendants.</summary>
+    LayerAnalysis,
 }
 
 /// <summary>One job: its kind and its id in that kind's table.</summary>

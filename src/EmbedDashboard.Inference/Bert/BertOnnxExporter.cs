@@ -29,13 +29,25 @@ public static class BertOnnxExporter
         File.Move(temp, onnxOutputPath, overwrite: true);
     }
 
+    /// <summary>Output name of the hidden state after layer i (0 = the embedding layer) in a <see cref="ToOnnxBytes(BertWeights, bool)"/> graph with all layers.</summary>
+    public static string HiddenStateOutput(int layer) => $"hidden_state_{layer}";
+
+    public static byte[] ToOnnxBytes(BertWeights weights) => ToOnnxBytes(weights, WeightPrecision.Float32, allLayers: false);
+
+    public static byte[] ToOnnxBytes(BertWeights weights, bool allLayers) => ToOnnxBytes(weights, WeightPrecision.Float32, allLayers);
+
     /// <param name="precision">
     /// <see cref="WeightPrecision.Int8"/>: every linear layer of the encoder (Q, K, V, attention output, intermediate, output)
     /// becomes DynamicQuantizeLinear → MatMulInteger → Cast → Mul(scale) → Add(bias), the pattern ONNX Runtime fuses into
     /// one int8 kernel (DynamicQuantizeMatMul); embeddings, LayerNorm, softmax and the attention products stay fp32, as do
     /// the layers <see cref="Int8Quantization.KeepsFloat"/> names.
     /// </param>
-    public static byte[] ToOnnxBytes(BertWeights weights, WeightPrecision precision = WeightPrecision.Float32)
+    /// <param name="allLayers">
+    /// Also output every layer's hidden state (hidden_state_0 = the embedding layer … hidden_state_L = last_hidden_state),
+    /// for layer-by-layer analysis. The same nodes as the ordinary graph: extra graph outputs only, so the last layer is
+    /// the very tensor the ordinary model returns.
+    /// </param>
+    public static byte[] ToOnnxBytes(BertWeights weights, WeightPrecision precision, bool allLayers = false)
     {
         string Dense(OnnxGraphBuilder g, string x, Linear lin, string name) =>
             precision switch
@@ -66,6 +78,7 @@ public static class BertOnnxExporter
             g.Node("Add", [g.Node("Gather", [wordTable, "input_ids"]), g.Node("Gather", [posTable, positions])]),
             g.Node("Gather", [typeTable, "token_type_ids"])]);
         x = LayerNorm(g, x, weights.EmbeddingNorm, "embeddings.LayerNorm", c.LayerNormEps);
+        var hiddenStates = new List<string> { x };
 
         // Additive attention mask [B,1,1,S]: 0 where attended, MaskValue at padding.
         var maskFloat = g.Node("Cast", ["attention_mask"], attributes: ("to", (long)OnnxGraphBuilder.ElemFloat));
@@ -104,10 +117,20 @@ public static class BertOnnxExporter
             var inter = Activation(g, Dense(g, x1, l.Intermediate, p + "intermediate.dense"), c.HiddenAct);
             var output = Dense(g, inter, l.Output, p + "output.dense");
             x = LayerNorm(g, g.Node("Add", [output, x1]), l.OutputNorm, p + "output.LayerNorm", c.LayerNormEps);
+            hiddenStates.Add(x);
         }
 
         g.Node("Identity", [x], "last_hidden_state");
         g.Output("last_hidden_state", OnnxGraphBuilder.ElemFloat, "batch_size", "sequence_length", (long)h);
+        if (allLayers)
+        {
+            for (var i = 0; i < hiddenStates.Count; i++)
+            {
+                g.Node("Identity", [hiddenStates[i]], HiddenStateOutput(i));
+                g.Output(HiddenStateOutput(i), OnnxGraphBuilder.ElemFloat, "batch_size", "sequence_length", (long)h);
+            }
+        }
+
         return g.Build(Opset, "EmbedDashboard.BertOnnxExporter");
     }
 

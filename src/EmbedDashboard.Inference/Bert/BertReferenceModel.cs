@@ -16,7 +16,11 @@ public sealed class BertReferenceModel(BertWeights weights, WeightPrecision prec
         : [];
 
     /// <summary>last_hidden_state for one sequence: [seq, hidden] row-major.</summary>
-    public float[] Forward(IReadOnlyList<long> inputIds, IReadOnlyList<long> attentionMask, IReadOnlyList<long>? tokenTypeIds = null)
+    public float[] Forward(IReadOnlyList<long> inputIds, IReadOnlyList<long> attentionMask, IReadOnlyList<long>? tokenTypeIds = null) =>
+        ForwardAllLayers(inputIds, attentionMask, tokenTypeIds)[^1];
+
+    /// <summary>Every hidden state of one sequence, [seq, hidden] each: index 0 is the embedding layer's output, index i the output of layer i.</summary>
+    public IReadOnlyList<float[]> ForwardAllLayers(IReadOnlyList<long> inputIds, IReadOnlyList<long> attentionMask, IReadOnlyList<long>? tokenTypeIds = null)
     {
         var c = weights.Config;
         int s = inputIds.Count, h = c.HiddenSize;
@@ -29,12 +33,14 @@ public sealed class BertReferenceModel(BertWeights weights, WeightPrecision prec
             LayerNormInPlace(row, weights.EmbeddingNorm, c.LayerNormEps);
         }
 
+        var states = new List<float[]>(weights.Layers.Count + 1) { x };
         foreach (var layer in weights.Layers)
         {
             x = Layer(x, s, layer, attentionMask);
+            states.Add(x);
         }
 
-        return x;
+        return states;
     }
 
     private float[] Layer(float[] x, int s, BertLayerWeights l, IReadOnlyList<long> mask)

@@ -8,12 +8,18 @@ public sealed partial class OnnxSentenceEncoder
     /// <summary>Receives one row's hidden states [seq, dim] and attention mask [seq] (padding positions are 0).</summary>
     private delegate void RowHandler(int row, ReadOnlySpan<float> hidden, ReadOnlySpan<long> mask);
 
+    /// <summary>As <see cref="RowHandler"/>, for one of several requested outputs (its index in the request).</summary>
+    private delegate void OutputRowHandler(int output, int row, ReadOnlySpan<float> hidden, ReadOnlySpan<long> mask);
+
+    private void RunBatch(List<IReadOnlyList<int>> batch, RowHandler handle) =>
+        RunBatch(batch, [_outputName], (_, row, hidden, mask) => handle(row, hidden, mask));
+
     /// <summary>
     /// Pads one batch to its longest sequence, runs the session and hands each row's hidden states to the
     /// handler. Inputs are pooled arrays wrapped (not copied) by OrtValue, and only the inputs the model
     /// declares are passed, so a model without token_type_ids works too.
     /// </summary>
-    private void RunBatch(List<IReadOnlyList<int>> batch, RowHandler handle)
+    private void RunBatch(List<IReadOnlyList<int>> batch, string[] outputNames, OutputRowHandler handle)
     {
         var rows = batch.Count;
         var seq = batch.Max(b => b.Count);
@@ -51,12 +57,15 @@ public sealed partial class OnnxSentenceEncoder
             }
 
             using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, inputs, [_outputName]);
-            var hidden = outputs[0].GetTensorDataAsSpan<float>();
+            using var outputs = _session.Run(runOptions, inputs, outputNames);
             var dim = Info.Dimension;
-            for (var r = 0; r < rows; r++)
+            for (var o = 0; o < outputNames.Length; o++)
             {
-                handle(r, hidden.Slice(r * seq * dim, seq * dim), mask.AsSpan(r * seq, seq));
+                var hidden = outputs[o].GetTensorDataAsSpan<float>();
+                for (var r = 0; r < rows; r++)
+                {
+                    handle(o, r, hidden.Slice(r * seq * dim, seq * dim), mask.AsSpan(r * seq, seq));
+                }
             }
         }
         finally

@@ -25,10 +25,17 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
     private readonly int _sepId;
     private readonly int _unkId;
     private readonly EncoderProfile _profile;
+    private readonly int _intraOpThreads;
 
     /// <param name="intraOpThreads">ONNX Runtime intra-op threads; 0 = its default (all cores).</param>
     /// <param name="cache">Shared cache; null = a private one with the default budget. Use <see cref="EmbeddingCache.Disabled"/> to measure.</param>
     public OnnxSentenceEncoder(string modelPath, string vocabPath, EmbedderInfo info, int intraOpThreads = 0, EmbeddingCache? cache = null)
+        : this(modelPath, null, vocabPath, info, intraOpThreads, cache)
+    {
+    }
+
+    /// <param name="modelBytes">The graph to run instead of the file at modelPath (which still locates config.json); null = the file.</param>
+    private OnnxSentenceEncoder(string modelPath, byte[]? modelBytes, string vocabPath, EmbedderInfo info, int intraOpThreads, EmbeddingCache? cache)
     {
         foreach (var path in new[] { modelPath, vocabPath })
         {
@@ -39,17 +46,21 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
         }
 
         Info = info;
+        ModelPath = Path.GetFullPath(modelPath);
+        VocabPath = Path.GetFullPath(vocabPath);
+        _intraOpThreads = intraOpThreads;
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         if (intraOpThreads > 0)
         {
             options.IntraOpNumThreads = intraOpThreads;
         }
 
-        _session = new InferenceSession(modelPath, options);
+        _session = modelBytes is null ? new InferenceSession(modelPath, options) : new InferenceSession(modelBytes, options);
         try
         {
             _inputNames = [.. _session.InputNames];
             _outputName = _session.OutputNames.Contains("last_hidden_state") ? "last_hidden_state" : _session.OutputNames[0];
+            _layerOutputs = LayerOutputs(_session.OutputNames);
             var hidden = _session.OutputMetadata[_outputName].Dimensions[^1];
             if (hidden > 0 && hidden != info.Dimension)
             {
@@ -72,6 +83,11 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
     }
 
     public EmbedderInfo Info { get; }
+
+    /// <summary>The model.onnx this encoder was loaded from (beside it: config.json for BERT models this app exported).</summary>
+    public string ModelPath { get; }
+
+    public string VocabPath { get; }
 
     /// <summary>Token ids with [CLS] … [SEP], truncated to maxTokens (as Hugging Face truncates: keep the head).</summary>
     public IReadOnlyList<int> Tokenize(string text, int maxTokens)
@@ -129,14 +145,7 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
             await Task.Run(() => RunBatch(batch.ConvertAll(b => b.Ids), (row, hidden, mask) =>
             {
                 var destination = data.AsSpan(batch[row].Index * dim, dim);
-                switch (pooling)
-                {
-                    case Pooling.Cls: PoolingMath.ClsPool(hidden, dim, destination); break;
-                    case Pooling.Max: PoolingMath.MaxPool(hidden, mask, dim, destination); break;
-                    default: PoolingMath.MeanPool(hidden, mask, dim, destination); break;
-                }
-
-                if (options.Normalize) PoolingMath.L2Normalize(destination);
+                Pool(hidden, mask, pooling, options.Normalize, destination);
                 if (batch[row].Key is { } key)
                 {
                     var vector = destination.ToArray();
@@ -156,6 +165,20 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
 
         return new EmbeddingBatch(data, texts.Count, dim, new bool[texts.Count],
             new EmbeddingStats(texts.Count, tokens, unknown, plan.Count, watch.Elapsed, hits));
+    }
+
+    /// <summary>One text's vector from its token rows, as this encoder pools (shared by the ordinary and the per-layer path).</summary>
+    private void Pool(ReadOnlySpan<float> hidden, ReadOnlySpan<long> mask, Pooling pooling, bool normalize, Span<float> destination)
+    {
+        var dim = Info.Dimension;
+        switch (pooling)
+        {
+            case Pooling.Cls: PoolingMath.ClsPool(hidden, dim, destination); break;
+            case Pooling.Max: PoolingMath.MaxPool(hidden, mask, dim, destination); break;
+            default: PoolingMath.MeanPool(hidden, mask, dim, destination); break;
+        }
+
+        if (normalize) PoolingMath.L2Normalize(destination);
     }
 
     private readonly record struct Pending(int Index, string? Key, IReadOnlyList<int> Ids);
