@@ -18,7 +18,8 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: embeddash <command>
           setup               fetch and convert models and built-in datasets (idempotent)
-          bench [--n 1000]    sentences/s of each embedder at batch sizes 1, 8, 32, 128
+          bench [--n 1000] [--repeat 3] [--nbits] [--per-token] [--no-training]   sentences/s at batch sizes 1, 8, 32, 128 (MiniLM fp32 vs int8, GloVe), STS ρ, training
+          bench --store [--n 20000]   embedding store file vs SQLite: write, reopen, random read
           import <file> [--test TESTFILE] [--format F] [--name N]   import a dataset (with a held-out test file)
           run <spec.json>     run an experiment from a JSON spec and print the results table
           models add PATH --name NAME [--task-specific] [--pooling mean|cls|max] [--max-tokens N]

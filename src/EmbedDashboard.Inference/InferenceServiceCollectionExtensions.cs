@@ -3,6 +3,10 @@ using EmbedDashboard.Inference.Engine;
 using EmbedDashboard.Inference.Import;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using EmbedDashboard.Core.Paths;
+using EmbedDashboard.Inference.Store;
 
 namespace EmbedDashboard.Inference;
 
@@ -20,6 +24,15 @@ public static class InferenceServiceCollectionExtensions
             .Bind(configuration.GetSection(ModelsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // One cache for every encoder the app loads, in front of the on-disk store (opened once, at first use).
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ModelsOptions>>().Value;
+            var store = options.EmbeddingStoreBytes > 0
+                ? EmbeddingStore.Open(AppPaths.Resolve(options.EmbeddingStoreDirectory), options.EmbeddingStoreBytes, sp.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddingStore>())
+                : null;
+            return new EmbeddingCache(EmbeddingCache.DefaultMaxBytes, store);
+        });
         services.AddSingleton<EmbedderRegistry>();
         services.AddSingleton<IEmbedderRegistry>(sp => sp.GetRequiredService<EmbedderRegistry>());
         services.AddSingleton<ImportedModelCatalog>();

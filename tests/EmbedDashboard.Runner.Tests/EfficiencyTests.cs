@@ -19,5 +19,9 @@ public sealed class EfficiencyTests
         Assert.Equal(2, efficiency.CacheHits);
         Assert.Equal(1, efficiency.EncodedTexts);
         Assert.Equal(100, efficiency.TextsPerSecond, 6);
+        Assert.Equal("1 (2 stored)", EmbeddedCount.Format(efficiency)); // the `embedded` column of the results table
+        var csv = Export.ResultsExporter.ToCsv((await host.Get<ExperimentQueries>().GetAsync(experiment.Id))!).Split('\n');
+        var header = csv[0].Split(',');
+        Assert.Equal("1", csv[1].Split(',')[Array.IndexOf(header, "embedded")]);
     }
 }

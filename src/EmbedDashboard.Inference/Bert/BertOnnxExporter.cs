@@ -15,13 +15,13 @@ public static class BertOnnxExporter
     /// <summary>Mask value added to attention scores of padding (same as the reference model).</summary>
     public const float MaskValue = -10000f;
 
-    public static void Export(string safetensorsPath, string configPath, string onnxOutputPath) =>
-        Export(BertWeights.Load(safetensorsPath, configPath), onnxOutputPath);
+    public static void Export(string safetensorsPath, string configPath, string onnxOutputPath, WeightPrecision precision = WeightPrecision.Float32) =>
+        Export(BertWeights.Load(safetensorsPath, configPath), onnxOutputPath, precision);
 
     /// <summary>Writes atomically: a half-written model never replaces a good one.</summary>
-    public static void Export(BertWeights weights, string onnxOutputPath)
+    public static void Export(BertWeights weights, string onnxOutputPath, WeightPrecision precision = WeightPrecision.Float32)
     {
-        var bytes = ToOnnxBytes(weights);
+        var bytes = ToOnnxBytes(weights, precision);
         var directory = Path.GetDirectoryName(Path.GetFullPath(onnxOutputPath))!;
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(onnxOutputPath)}.{Guid.NewGuid():N}.tmp");
@@ -32,15 +32,32 @@ public static class BertOnnxExporter
     /// <summary>Output name of the hidden state after layer i (0 = the embedding layer) in a <see cref="ToOnnxBytes(BertWeights, bool)"/> graph with all layers.</summary>
     public static string HiddenStateOutput(int layer) => $"hidden_state_{layer}";
 
-    public static byte[] ToOnnxBytes(BertWeights weights) => ToOnnxBytes(weights, allLayers: false);
+    public static byte[] ToOnnxBytes(BertWeights weights) => ToOnnxBytes(weights, WeightPrecision.Float32, allLayers: false);
 
+    public static byte[] ToOnnxBytes(BertWeights weights, bool allLayers) => ToOnnxBytes(weights, WeightPrecision.Float32, allLayers);
+
+    /// <param name="precision">
+    /// <see cref="WeightPrecision.Int8"/>: every linear layer of the encoder (Q, K, V, attention output, intermediate, output)
+    /// becomes DynamicQuantizeLinear → MatMulInteger → Cast → Mul(scale) → Add(bias), the pattern ONNX Runtime fuses into
+    /// one int8 kernel (DynamicQuantizeMatMul); embeddings, LayerNorm, softmax and the attention products stay fp32, as do
+    /// the layers <see cref="Int8Quantization.KeepsFloat"/> names.
+    /// </param>
     /// <param name="allLayers">
     /// Also output every layer's hidden state (hidden_state_0 = the embedding layer … hidden_state_L = last_hidden_state),
     /// for layer-by-layer analysis. The same nodes as the ordinary graph: extra graph outputs only, so the last layer is
     /// the very tensor the ordinary model returns.
     /// </param>
-    public static byte[] ToOnnxBytes(BertWeights weights, bool allLayers)
+    public static byte[] ToOnnxBytes(BertWeights weights, WeightPrecision precision, bool allLayers = false)
     {
+        string Dense(OnnxGraphBuilder g, string x, Linear lin, string name) =>
+            precision switch
+            {
+                WeightPrecision.Int8 when !Int8Quantization.KeepsFloat(weights, lin) => QuantizedDense(g, x, lin, name),
+                WeightPrecision.Int8PerToken when !Int8Quantization.KeepsFloat(weights, lin) => PerTokenDense(g, x, lin, name),
+                WeightPrecision.Int8Blockwise => BlockwiseDense(g, x, lin, name),
+                _ => FloatDense(g, x, lin, name),
+            };
+
         var c = weights.Config;
         var h = c.HiddenSize;
         var g = new OnnxGraphBuilder("bert_encoder");
@@ -76,9 +93,21 @@ public static class BertOnnxExporter
         {
             var l = weights.Layers[i];
             var p = $"encoder.layer.{i}.";
-            var q = g.Node("Transpose", [g.Node("Reshape", [Dense(g, x, l.Query, p + "attention.self.query"), headShape])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
-            var k = g.Node("Transpose", [g.Node("Reshape", [Dense(g, x, l.Key, p + "attention.self.key"), headShape])], attributes: ("perm", new long[] { 0, 2, 3, 1 }));
-            var v = g.Node("Transpose", [g.Node("Reshape", [Dense(g, x, l.Value, p + "attention.self.value"), headShape])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
+            string qDense, kDense, vDense;
+            if (precision == WeightPrecision.Int8PerToken)
+            {
+                var fused = PerTokenDense(g, x, Concat(l.Query, l.Key, l.Value), p + "attention.self.qkv");
+                var parts = g.MultiOutputNodeWithAttr("Split", [fused, g.Int64Tensor(g.Name("c_split"), [h, h, h], 3)], 3, ("axis", -1L));
+                (qDense, kDense, vDense) = (parts[0], parts[1], parts[2]);
+            }
+            else
+            {
+                (qDense, kDense, vDense) = (Dense(g, x, l.Query, p + "attention.self.query"), Dense(g, x, l.Key, p + "attention.self.key"), Dense(g, x, l.Value, p + "attention.self.value"));
+            }
+
+            var q = g.Node("Transpose", [g.Node("Reshape", [qDense, headShape])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
+            var k = g.Node("Transpose", [g.Node("Reshape", [kDense, headShape])], attributes: ("perm", new long[] { 0, 2, 3, 1 }));
+            var v = g.Node("Transpose", [g.Node("Reshape", [vDense, headShape])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
             var scores = g.Node("Add", [g.Node("Mul", [g.Node("MatMul", [q, k]), scale]), maskBias]);
             var probs = g.Node("Softmax", [scores], attributes: ("axis", -1L));
             var context = g.Node("Transpose", [g.Node("MatMul", [probs, v])], attributes: ("perm", new long[] { 0, 2, 1, 3 }));
@@ -106,7 +135,7 @@ public static class BertOnnxExporter
     }
 
     /// <summary>x · Wᵀ + b, with W stored transposed ([in, out]) so MatMul needs no Transpose node.</summary>
-    private static string Dense(OnnxGraphBuilder g, string x, Linear lin, string name)
+    private static string FloatDense(OnnxGraphBuilder g, string x, Linear lin, string name)
     {
         var transposed = new float[lin.Weight.Length];
         for (var o = 0; o < lin.Out; o++)
@@ -120,6 +149,82 @@ public static class BertOnnxExporter
         var w = g.FloatTensor(name + ".weight_t", transposed, lin.In, lin.Out);
         var b = g.FloatTensor(name + ".bias", lin.Bias, lin.Out);
         return g.Node("Add", [g.Node("MatMul", [x, w]), b]);
+    }
+
+    /// <summary>The int8 form of <see cref="FloatDense"/>: the arithmetic of <see cref="Int8Quantization.Dense"/>.</summary>
+    private static string QuantizedDense(OnnxGraphBuilder g, string x, Linear lin, string name)
+    {
+        var q = Int8Quantization.QuantizeWeights(lin);
+        var w = g.Int8Tensor(name + ".weight_t_int8", q.TransposedValues, lin.In, lin.Out);
+        var wScale = g.FloatTensor(name + ".weight_scale", q.Scales, lin.Out);
+        var wZero = g.Int8Tensor(name + ".weight_zero_point", [0]);
+        var b = g.FloatTensor(name + ".bias", lin.Bias, lin.Out);
+        var quantized = g.MultiOutputNode("DynamicQuantizeLinear", [x], 3); // uint8 values, scale, zero point
+        var integers = g.Node("MatMulInteger", [quantized[0], w, quantized[2], wZero]);
+        var asFloat = g.Node("Cast", [integers], attributes: ("to", (long)OnnxGraphBuilder.ElemFloat));
+        var scaled = g.Node("Mul", [asFloat, g.Node("Mul", [quantized[1], wScale])]);
+        return g.Node("Add", [scaled, b]);
+    }
+
+    /// <summary>ONNX Runtime's MatMulNBits with 8 bits: weights in blocks of 32 along the input, each with its own scale.</summary>
+    private static string BlockwiseDense(OnnxGraphBuilder g, string x, Linear lin, string name)
+    {
+        const int block = 32;
+        var blocks = (lin.In + block - 1) / block;
+        var values = new byte[lin.Out * blocks * block];
+        var scales = new float[lin.Out * blocks];
+        for (var o = 0; o < lin.Out; o++)
+        {
+            for (var k = 0; k < blocks; k++)
+            {
+                var row = lin.Weight.AsSpan(o * lin.In + k * block, Math.Min(block, lin.In - k * block));
+                var max = 0f;
+                foreach (var w in row) max = MathF.Max(max, MathF.Abs(w));
+                var scale = max > 0 ? max / 127f : 1f;
+                scales[o * blocks + k] = scale;
+                for (var i = 0; i < block; i++)
+                {
+                    var q = i < row.Length ? Math.Clamp(MathF.Round(row[i] / scale, MidpointRounding.ToEven), -127, 127) : 0;
+                    values[(o * blocks + k) * block + i] = (byte)(q + 128); // default zero point 2^(bits-1)
+                }
+            }
+        }
+
+        var w8 = g.UInt8Tensor(name + ".weight_q8", values, lin.Out, blocks, block);
+        var s = g.FloatTensor(name + ".weight_scales", scales, lin.Out * blocks);
+        var b = g.FloatTensor(name + ".bias", lin.Bias, lin.Out);
+        var y = g.DomainNode("com.microsoft", "MatMulNBits", [x, w8, s],
+            ("K", (long)lin.In), ("N", (long)lin.Out), ("bits", 8L), ("block_size", (long)block), ("accuracy_level", 4L));
+        return g.Node("Add", [y, b]);
+    }
+
+    /// <summary>Q, K and V as one linear layer (outputs concatenated), so their input is quantized once and multiplied once.</summary>
+    private static Linear Concat(params Linear[] parts) => new(
+        parts.SelectMany(p => p.Weight).ToArray(), parts.SelectMany(p => p.Bias).ToArray(), parts[0].In, parts.Sum(p => p.Out));
+
+    /// <summary>
+    /// <see cref="WeightPrecision.Int8PerToken"/>: each token's activations get their own symmetric scale (max |x| / 127,
+    /// stored as uint8 with zero point 128), so a text's vector does not depend on the other texts in its batch. The
+    /// token scale is applied after the per-channel weight scale on purpose: as Mul(Cast(MatMulInteger), Mul(a_scale,
+    /// b_scale)) ONNX Runtime 1.31 fuses it into MatMulIntegerToFloat and mishandles the [batch, seq, 1] scale (cosine to
+    /// fp32 fell to 0.47, measured).
+    /// </summary>
+    private static string PerTokenDense(OnnxGraphBuilder g, string x, Linear lin, string name)
+    {
+        var q = Int8Quantization.QuantizeWeights(lin);
+        var w = g.Int8Tensor(name + ".weight_t_int8", q.TransposedValues, lin.In, lin.Out);
+        var wScale = g.FloatTensor(name + ".weight_scale", q.Scales, lin.Out);
+        var wZero = g.Int8Tensor(name + ".weight_zero_point", [0]);
+        var b = g.FloatTensor(name + ".bias", lin.Bias, lin.Out);
+        var absMax = g.Node("ReduceMax", [g.Node("Abs", [x])], attributes: [("axes", new long[] { -1 }), ("keepdims", 1L)]);
+        var scale = g.Node("Div", [g.Node("Max", [absMax, g.Scalar(g.Name("c_tiny"), 1e-12f)]), g.Scalar(g.Name("c_127"), 127f)]);
+        var rounded = g.Node("Round", [g.Node("Div", [x, scale])]);
+        var shifted = g.Node("Add", [rounded, g.Scalar(g.Name("c_128"), 128f)]);
+        var xq = g.Node("Cast", [shifted], attributes: ("to", (long)OnnxGraphBuilder.ElemUInt8));
+        var integers = g.Node("MatMulInteger", [xq, w, g.UInt8Tensor(g.Name("c_zp128"), [128]), wZero]);
+        var asFloat = g.Node("Cast", [integers], attributes: ("to", (long)OnnxGraphBuilder.ElemFloat));
+        var scaled = g.Node("Mul", [g.Node("Mul", [asFloat, wScale]), scale]);
+        return g.Node("Add", [scaled, b]);
     }
 
     private static string LayerNorm(OnnxGraphBuilder g, string x, LayerNormWeights norm, string name, double eps) =>

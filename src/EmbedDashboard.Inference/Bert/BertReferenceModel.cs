@@ -4,10 +4,17 @@ namespace EmbedDashboard.Inference.Bert;
 
 /// <summary>
 /// A plain C# BERT forward pass, written from the paper/Hugging Face semantics and independent of
-/// the ONNX graph, so the exported model can be checked against it.
+/// the ONNX graph, so the exported model can be checked against it. With <see cref="WeightPrecision.Int8"/> the linear
+/// layers use <see cref="Int8Quantization"/>'s integer arithmetic (one sequence = one activation tensor, as a batch of 1).
 /// </summary>
-public sealed class BertReferenceModel(BertWeights weights)
+public sealed class BertReferenceModel(BertWeights weights, WeightPrecision precision = WeightPrecision.Float32)
 {
+    private readonly Dictionary<Linear, QuantizedLinear> _quantized = precision == WeightPrecision.Int8
+        ? weights.Layers.SelectMany(l => new[] { l.Query, l.Key, l.Value, l.AttentionOutput, l.Intermediate, l.Output })
+            .Distinct(ReferenceEqualityComparer.Instance).Cast<Linear>().Where(l => !Int8Quantization.KeepsFloat(weights, l))
+            .ToDictionary(l => l, Int8Quantization.QuantizeWeights, ReferenceEqualityComparer.Instance as IEqualityComparer<Linear>)
+        : [];
+
     /// <summary>last_hidden_state for one sequence: [seq, hidden] row-major.</summary>
     public float[] Forward(IReadOnlyList<long> inputIds, IReadOnlyList<long> attentionMask, IReadOnlyList<long>? tokenTypeIds = null) =>
         ForwardAllLayers(inputIds, attentionMask, tokenTypeIds)[^1];
@@ -77,8 +84,13 @@ public sealed class BertReferenceModel(BertWeights weights)
         return output;
     }
 
-    private static float[] Dense(float[] x, int s, Linear lin)
+    private float[] Dense(float[] x, int s, Linear lin)
     {
+        if (_quantized.TryGetValue(lin, out var q))
+        {
+            return Int8Quantization.Dense(x, s, q);
+        }
+
         var y = new float[s * lin.Out];
         for (var t = 0; t < s; t++)
         {

@@ -19,19 +19,25 @@ public sealed class EmbedderRegistry : IEmbedderRegistry, IDisposable
 {
     private readonly string _models;
     private readonly int _threads;
+    private readonly EmbeddingCache? _cache;
     private readonly ILogger<EmbedderRegistry> _logger;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _discoveryErrors = new(StringComparer.Ordinal);
     private readonly List<string> _loadErrors = [];
 
-    public EmbedderRegistry(IOptions<ModelsOptions> options, ILogger<EmbedderRegistry> logger)
+    /// <param name="cache">The app's shared embedding cache (with its on-disk store); null = each encoder keeps a private in-memory one.</param>
+    public EmbedderRegistry(IOptions<ModelsOptions> options, ILogger<EmbedderRegistry> logger, EmbeddingCache? cache = null)
     {
+        _cache = cache;
         _models = AppPaths.Resolve(options.Value.Directory);
         _threads = options.Value.IntraOpThreads;
         _logger = logger;
         Discover();
     }
+
+    /// <summary>The cache (and on-disk store) every encoder the app loads shares; null = each keeps a private one.</summary>
+    public EmbeddingCache? SharedCache => _cache;
 
     /// <summary>The resolved models directory.</summary>
     public string ModelsDirectory => _models;
@@ -156,6 +162,7 @@ public sealed class EmbedderRegistry : IEmbedderRegistry, IDisposable
     private void Discover()
     {
         TryDiscover(ModelLayout.MiniLmId, DescribeMiniLm);
+        TryDiscover(ModelLayout.MiniLmInt8Id, DescribeMiniLmInt8);
         TryDiscover(ModelLayout.GloveId, DescribeGlove);
         TryDiscover(ModelLayout.ArcticId, DescribeArctic);
     }
@@ -194,7 +201,20 @@ public sealed class EmbedderRegistry : IEmbedderRegistry, IDisposable
         var info = new EmbedderInfo(ModelLayout.MiniLmId, "all-MiniLM-L6-v2", EmbedderKind.SentenceEncoder, 384,
             new FileInfo(model).Length, ModelFileHash.Get(model),
             $"npm {AssetManifest.MiniLm.Spec} (sentence-transformers/all-MiniLM-L6-v2), exported to ONNX here", "Apache-2.0");
-        return new Entry(info, new Lazy<IEmbedder>(() => new OnnxSentenceEncoder(model, vocab, info, _threads), LazyThreadSafetyMode.ExecutionAndPublication), BuiltIn: true);
+        return new Entry(info, new Lazy<IEmbedder>(() => new OnnxSentenceEncoder(model, vocab, info, _threads, _cache), LazyThreadSafetyMode.ExecutionAndPublication), BuiltIn: true);
+    }
+
+    private Entry DescribeMiniLmInt8()
+    {
+        var model = RequireFile(ModelLayout.MiniLmInt8Model(_models));
+        var vocab = RequireFile(ModelLayout.MiniLmInt8Vocab(_models));
+        var info = new EmbedderInfo(ModelLayout.MiniLmInt8Id, "all-MiniLM-L6-v2 · int8", EmbedderKind.SentenceEncoder, 384,
+            new FileInfo(model).Length, ModelFileHash.Get(model),
+            $"{ModelLayout.MiniLmId}'s weights, linear layers quantized to int8 here (per output channel; activations dynamically)", "Apache-2.0")
+        {
+            BaseEmbedderId = ModelLayout.MiniLmId,
+        };
+        return new Entry(info, new Lazy<IEmbedder>(() => new OnnxSentenceEncoder(model, vocab, info, _threads, _cache), LazyThreadSafetyMode.ExecutionAndPublication), BuiltIn: true);
     }
 
     private Entry DescribeArctic()
@@ -210,7 +230,7 @@ public sealed class EmbedderRegistry : IEmbedderRegistry, IDisposable
             Profile = new EncoderProfile(Pooling.Cls, Normalize: true, MaxTokens: 512,
                 QueryPrefix: "Represent this sentence for searching relevant passages: ", PassagePrefix: "", LowerCase: true),
         };
-        return new Entry(info, new Lazy<IEmbedder>(() => new OnnxSentenceEncoder(model, vocab, info, _threads), LazyThreadSafetyMode.ExecutionAndPublication), BuiltIn: true);
+        return new Entry(info, new Lazy<IEmbedder>(() => new OnnxSentenceEncoder(model, vocab, info, _threads, _cache), LazyThreadSafetyMode.ExecutionAndPublication), BuiltIn: true);
     }
 
     private Entry DescribeGlove()

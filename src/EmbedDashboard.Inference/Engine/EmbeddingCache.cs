@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using EmbedDashboard.Inference.Store;
 
 namespace EmbedDashboard.Inference.Engine;
 
@@ -10,8 +11,11 @@ namespace EmbedDashboard.Inference.Engine;
 /// approximate byte budget with two generations: new entries go into the young one; when it reaches half
 /// the budget the old one is dropped and the young one becomes old. A hit in the old generation is
 /// promoted, so texts in use survive (an LRU approximation with no per-hit bookkeeping). Thread-safe.
+/// With an <see cref="EmbeddingStore"/> it is the memory tier in front of the disk: a miss here is looked up there, and
+/// what the model computes is written there too, so a vector is computed once per model file and options, across restarts.
+/// This is the one place every embedding path (runs, probes, projections, training evaluation) goes through.
 /// </summary>
-public sealed class EmbeddingCache
+public sealed class EmbeddingCache : IDisposable
 {
     /// <summary>Default budget: about 170k MiniLM vectors (384 floats each).</summary>
     public const long DefaultMaxBytes = 256L << 20;
@@ -24,16 +28,22 @@ public sealed class EmbeddingCache
     private volatile ConcurrentDictionary<string, float[]> _old = new(StringComparer.Ordinal);
     private long _youngBytes;
 
-    public EmbeddingCache(long maxBytes = DefaultMaxBytes)
+    private readonly EmbeddingStore? _store;
+
+    /// <param name="store">The persistent tier, owned (disposed) by this cache; null = memory only.</param>
+    public EmbeddingCache(long maxBytes = DefaultMaxBytes, EmbeddingStore? store = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
         _maxBytes = maxBytes;
+        _store = store;
     }
+
+    public EmbeddingStore? Store => _store;
 
     /// <summary>A cache that stores nothing (benchmarks: every call really runs the model).</summary>
     public static EmbeddingCache Disabled() => new(0);
 
-    public bool Enabled => _maxBytes > 0;
+    public bool Enabled => _maxBytes > 0 || _store is not null;
 
     /// <summary>Entries held now (the two generations may briefly share a promoted entry).</summary>
     public int Count => _young.Count + _old.Count;
@@ -63,9 +73,42 @@ public sealed class EmbeddingCache
         return false;
     }
 
+    /// <summary>
+    /// Memory first, then (when <paramref name="persistent"/>: the key names a model file by its SHA-256) the store;
+    /// a vector found on disk is kept in memory too. The vector is shared: callers must not modify it.
+    /// </summary>
+    public bool TryGet(string key, int dimension, bool persistent, out float[] vector)
+    {
+        if (TryGet(key, out vector))
+        {
+            return true;
+        }
+
+        if (!persistent || _store is null || !_store.TryGet(EmbeddingKey.Of(key), dimension, out vector))
+        {
+            return false;
+        }
+
+        Add(key, vector);
+        return true;
+    }
+
+    /// <summary>Writes computed vectors to the store (one append for the batch); a no-op without one.</summary>
+    public void Persist(IReadOnlyList<(string Key, float[] Vector)> computed)
+    {
+        if (_store is null || computed.Count == 0)
+        {
+            return;
+        }
+
+        _store.AddRange(computed.Select(c => (EmbeddingKey.Of(c.Key), c.Vector)).ToList());
+    }
+
+    public void Dispose() => _store?.Dispose();
+
     public void Add(string key, float[] vector)
     {
-        if (!Enabled || !_young.TryAdd(key, vector))
+        if (_maxBytes == 0 || !_young.TryAdd(key, vector))
         {
             return;
         }

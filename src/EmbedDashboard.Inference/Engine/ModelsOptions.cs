@@ -25,6 +25,17 @@ public sealed class ModelsOptions
     [Range(1L << 20, 1L << 40)]
     public long MaxImportBytes { get; set; } = 8L << 30;
 
+    /// <summary>
+    /// Upper bound on the on-disk embedding store (every vector computed, keyed by model SHA-256, options and text);
+    /// past it the least recently used vectors are evicted. 0 turns the store off (vectors are then cached in memory only).
+    /// </summary>
+    [Range(0L, 1L << 44)]
+    public long EmbeddingStoreBytes { get; set; } = 2L << 30;
+
+    /// <summary>Folder of the embedding store; relative paths are taken from the repository root.</summary>
+    [Required]
+    public string EmbeddingStoreDirectory { get; set; } = "data/embedding-store";
+
     /// <summary>Upper bound on the files uploaded for one model in the browser.</summary>
     [Range(1L << 10, 1L << 40)]
     public long MaxUploadBytes { get; set; } = 2L << 30;

@@ -109,16 +109,19 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
         var data = new float[texts.Count * dim];
         var pooling = options.PoolingFor(_profile);
         var prefix = _profile.PrefixFor(options.Role);
-        // The prefix becomes part of the text, so the cache keys on it too.
-        var signature = $"{pooling}|{options.Normalize}|{maxTokens}";
+        // Keyed by the model file's SHA-256 when known (the same weights share vectors under any id, and a changed file
+        // never serves old ones); only such keys go to the on-disk store. The prefix is both a key part and part of the text.
+        var persistent = Info.ModelFileSha256.Length > 0;
+        var identity = persistent ? $"sha256:{Info.ModelFileSha256}" : $"id:{Info.Id}";
+        var signature = $"{pooling}|{options.Normalize}|{maxTokens}|{prefix.Length}:{prefix}";
         var todo = new List<Pending>(texts.Count);
         long tokens = 0, unknown = 0;
         var hits = 0;
         for (var i = 0; i < texts.Count; i++)
         {
             var text = prefix.Length == 0 ? texts[i] : prefix + texts[i];
-            var key = _cache.Enabled ? EmbeddingCache.Key(Info.Id, signature, text) : null;
-            if (key is not null && _cache.TryGet(key, out var cached))
+            var key = _cache.Enabled ? EmbeddingCache.Key(identity, signature, text) : null;
+            if (key is not null && _cache.TryGet(key, dim, persistent, out var cached))
             {
                 cached.CopyTo(data, i * dim);
                 hits++;
@@ -138,12 +141,20 @@ public sealed partial class OnnxSentenceEncoder : IEmbedder, IWordLevelEmbedder,
         {
             cancellationToken.ThrowIfCancellationRequested();
             var batch = todo.GetRange(start, count);
+            var computed = new List<(string Key, float[] Vector)>(persistent ? count : 0);
             await Task.Run(() => RunBatch(batch.ConvertAll(b => b.Ids), (row, hidden, mask) =>
             {
                 var destination = data.AsSpan(batch[row].Index * dim, dim);
                 Pool(hidden, mask, pooling, options.Normalize, destination);
-                if (batch[row].Key is { } key) _cache.Add(key, destination.ToArray());
+                if (batch[row].Key is { } key)
+                {
+                    var vector = destination.ToArray();
+                    _cache.Add(key, vector);
+                    if (persistent) computed.Add((key, vector));
+                }
             }), cancellationToken);
+            // After each batch, so a cancelled or killed run keeps every batch it finished.
+            _cache.Persist(computed);
             progress?.Report(new EmbedProgress(hits + start + count, texts.Count));
         }
 

@@ -262,7 +262,7 @@ public sealed class ImportedModelCatalog : IRemovableEmbedders
         };
         Func<IEmbedder> load = manifest.Format switch
         {
-            ImportedFormat.BertEncoder => () => new OnnxSentenceEncoder(main, Path.Combine(folder, ModelLayout.VocabFileName), info, _options.IntraOpThreads),
+            ImportedFormat.BertEncoder => () => new OnnxSentenceEncoder(main, Path.Combine(folder, ModelLayout.VocabFileName), info, _options.IntraOpThreads, _registry.SharedCache),
             _ => () => new StaticWordEmbedder(WordVectors.Load(main), info),
         };
         _registry.Register(info, load);

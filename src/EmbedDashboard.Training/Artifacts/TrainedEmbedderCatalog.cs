@@ -123,7 +123,7 @@ public sealed class TrainedEmbedderCatalog : IRemovableEmbedders
             var table = FloatFile.Read(Path.Combine(folder, manifest.MainFile), (long)vocabulary.Rows * manifest.Dimension);
             return new TrainedTableEmbedder(vocabulary, table, info);
         },
-        ArtifactType.OnnxEncoder => () => new OnnxSentenceEncoder(Path.Combine(folder, ModelLayout.OnnxFileName), Path.Combine(folder, ModelLayout.VocabFileName), info, _threads),
+        ArtifactType.OnnxEncoder => () => new OnnxSentenceEncoder(Path.Combine(folder, ModelLayout.OnnxFileName), Path.Combine(folder, ModelLayout.VocabFileName), info, _threads, _registry.SharedCache),
         ArtifactType.PcaReduction => () =>
         {
             var baseId = manifest.BaseEmbedderId ?? throw new InvalidDataException($"{folder}: a PCA reduction needs its base embedder id.");

@@ -36,4 +36,36 @@ public sealed class ServiceRegistrationTests
 
         Assert.Contains("Directory", ex.Message);
     }
+
+    [Fact]
+    public void AddEmbedDashboardInference_StoreConfigured_RegistrySharesOneCacheWithStoreInThatFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var store = Path.Combine(folder, "store");
+        using var provider = Build(new() { ["Models:Directory"] = folder, ["Models:EmbeddingStoreDirectory"] = store, ["Models:EmbeddingStoreBytes"] = "1048576" });
+
+        var cache = provider.GetRequiredService<EmbeddingCache>();
+
+        Assert.Same(cache, provider.GetRequiredService<EmbedderRegistry>().SharedCache);
+        Assert.Equal(Path.Combine(store, Inference.Store.EmbeddingStore.FileName), cache.Store?.FilePath);
+        Assert.True(File.Exists(cache.Store!.FilePath));
+    }
+
+    [Fact]
+    public void AddEmbedDashboardInference_StoreBytesZero_MemoryOnly()
+    {
+        using var provider = Build(new() { ["Models:Directory"] = Directory.CreateTempSubdirectory().FullName, ["Models:EmbeddingStoreBytes"] = "0" });
+
+        Assert.Null(provider.GetRequiredService<EmbeddingCache>().Store);
+    }
+
+    [Fact]
+    public void AddEmbedDashboardInference_NegativeStoreBytes_FailsValidationAtStart()
+    {
+        using var provider = Build(new() { ["Models:Directory"] = "models", ["Models:EmbeddingStoreBytes"] = "-1" });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("EmbeddingStoreBytes", ex.Message);
+    }
 }
