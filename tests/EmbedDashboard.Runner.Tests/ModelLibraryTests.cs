@@ -30,7 +30,7 @@ public sealed class ModelLibraryTests
         var options = Options.Create(new ModelsOptions { Directory = Path.Combine(host.Folder, "models"), ImportRoots = importRoots });
         var catalog = new ImportedModelCatalog(new EmbedderRegistry(options, NullLogger<EmbedderRegistry>.Instance), options, NullLogger<ImportedModelCatalog>.Instance);
         var source = new FakeSource("specific");
-        return (new ModelLibrary(host.Get<IEmbedderRegistry>(), catalog, [source], host.Get<EmbedderUsageStore>(), options), source);
+        return (new ModelLibrary(host.Get<IEmbedderRegistry>(), catalog, [source], host.Get<EmbedderUsageStore>(), options, new EmbedDashboard.Core.Access.LocalOperatorAccess()), source);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using EmbedDashboard.Core.Access;
-using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Datasets.Importers;
 using EmbedDashboard.Runner.Datasets;
 using EmbedDashboard.Runner.Models;
 using EmbedDashboard.Runner.Sharing;
@@ -23,7 +23,7 @@ public sealed class ServiceRefusalTests(AccessAppFactory app) : IClassFixture<Ac
     [
         s => s.GetRequiredService<ExperimentService>().CreateAsync(new ExperimentSpec { Datasets = ["x"], Embedders = ["y"] }),
         s => s.GetRequiredService<ExperimentService>().CancelRunAsync(1),
-        s => s.GetRequiredService<DatasetImportService>().ImportAsync(new MemoryStream("a,b\n"u8.ToArray()), "x.csv", ImportFormat.Auto, "x"),
+        s => s.GetRequiredService<DatasetImportService>().ImportAsync(new MemoryStream("a,b\n"u8.ToArray()), "x.csv", ImportFormat.ClassificationCsv, "x"),
         s => s.GetRequiredService<ModelLibrary>().RemoveAsync("minilm-l6-v2"),
         s => s.GetRequiredService<TrainingService>().StartAsync(new TrainingRequest { Name = "x", DatasetId = 1 }),
         s => s.GetRequiredService<SharingService>().CreateAsync("experiment", 1),
