@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Access;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Datasets.Importers;
 using EmbedDashboard.Runner.Datasets;
@@ -90,6 +91,10 @@ public partial class DatasetsPage : IDisposable
         catch (DatasetFormatException ex)
         {
             _error = ex.Message + " Nothing was imported.";
+        }
+        catch (AccessDeniedException ex)
+        {
+            _error = ex.Message;
         }
         catch (IOException ex)
         {

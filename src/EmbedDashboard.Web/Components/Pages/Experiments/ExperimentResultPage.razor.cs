@@ -111,17 +111,33 @@ public partial class ExperimentResultPage : IDisposable
 
     private string ShareUrl(string token) => Navigation.ToAbsoluteUri($"s/{token}").ToString();
 
-    private async Task ShareAsync()
+    // The services decide who may act; a refusal (a Viewer, someone else's link) is shown, not thrown into the circuit.
+    private string? _refusal;
+
+    private async Task ActAsync(Func<Task> action)
+    {
+        _refusal = null;
+        try
+        {
+            await action();
+        }
+        catch (Core.Access.AccessDeniedException ex)
+        {
+            _refusal = ex.Message;
+        }
+    }
+
+    private Task ShareAsync() => ActAsync(async () =>
     {
         await ShareLinks.CreateAsync(ShareKind, Id);
         _links = await ShareLinks.ListAsync(ShareKind, Id);
-    }
+    });
 
-    private async Task RevokeAsync(string token)
+    private Task RevokeAsync(string token) => ActAsync(async () =>
     {
         await ShareLinks.RevokeAsync(token);
         _links = await ShareLinks.ListAsync(ShareKind, Id);
-    }
+    });
 
     private double LiveProgress(RunView run) => _live.TryGetValue(run.Id, out var u) ? u.Progress : run.Progress;
 
@@ -163,17 +179,17 @@ public partial class ExperimentResultPage : IDisposable
         return run.DeltaVsBestGeneral is double raw ? raw.ToString("+0.000;-0.000", CultureInfo.InvariantCulture) : "";
     }
 
-    private async Task CancelAsync(int runId)
+    private Task CancelAsync(int runId) => ActAsync(async () =>
     {
         await Experiments.CancelRunAsync(runId);
         await LoadAsync();
-    }
+    });
 
-    private async Task RetryAsync(int runId)
+    private Task RetryAsync(int runId) => ActAsync(async () =>
     {
         await Experiments.RetryRunAsync(runId);
         await LoadAsync();
-    }
+    });
 
     public void Dispose()
     {

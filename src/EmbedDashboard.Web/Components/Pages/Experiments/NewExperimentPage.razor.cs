@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Access;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Runner.Datasets;
@@ -85,6 +86,10 @@ public partial class NewExperimentPage
         catch (ExperimentSpecException ex)
         {
             _problems = ex.Problems;
+        }
+        catch (AccessDeniedException ex)
+        {
+            _problems = [ex.Message];
         }
         finally
         {

@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Access;
 using EmbedDashboard.Inference.Import;
 using EmbedDashboard.Runner.Models;
 using Microsoft.AspNetCore.Components;
@@ -96,6 +97,10 @@ public partial class AddModelPanel : IDisposable
         catch (ModelImportException ex)
         {
             _error = ex.Message + " Nothing was added.";
+        }
+        catch (AccessDeniedException ex)
+        {
+            _error = ex.Message;
         }
         catch (OperationCanceledException)
         {

@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Access;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Runner.Models;
 using Microsoft.AspNetCore.Components;
@@ -24,7 +25,14 @@ public partial class ModelsPage
     // Refused while queued or running work needs it; past results keep the name and kind frozen in their runs.
     private async Task DeleteAsync(string id)
     {
-        if (Library is { } library) _removal = await library.RemoveAsync(id);
+        try
+        {
+            if (Library is { } library) _removal = await library.RemoveAsync(id);
+        }
+        catch (AccessDeniedException ex)
+        {
+            _removal = new RemovalOutcome(false, ex.Message);
+        }
     }
 
     private static string ProfileLabel(EncoderProfile p) =>

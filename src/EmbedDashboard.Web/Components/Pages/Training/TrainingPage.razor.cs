@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Access;
 using EmbedDashboard.Core.Datasets;
 using System.Globalization;
 using EmbedDashboard.Core.Jobs;
@@ -229,6 +230,10 @@ public partial class TrainingPage : IDisposable
             await ReloadAsync();
         }
         catch (TrainingInputException ex)
+        {
+            _problems = [ex.Message];
+        }
+        catch (AccessDeniedException ex)
         {
             _problems = [ex.Message];
         }
