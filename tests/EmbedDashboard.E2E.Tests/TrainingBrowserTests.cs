@@ -84,7 +84,7 @@ public sealed partial class TrainingBrowserTests(AppServerFixture app)
             {
                 await chosen.WaitForAsync(new() { Timeout = 5_000 });
             }
-            catch (PlaywrightException)
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
             {
             }
         }
