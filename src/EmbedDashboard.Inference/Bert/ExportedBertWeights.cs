@@ -34,6 +34,13 @@ public static class ExportedBertWeights
             }
         }
 
+        // An int8 export keeps its linear layers as quantized integers (".weight_scale" beside them), which this reader
+        // does not turn back into floats: say so rather than fail on the first missing fp32 weight.
+        if (tensors.Keys.Any(n => n.EndsWith(".weight_scale", StringComparison.Ordinal) || n.EndsWith(".weight_scales", StringComparison.Ordinal)))
+        {
+            throw new InvalidDataException($"{Path.GetFullPath(onnxPath)} is an int8 export: its layer-by-layer analysis is not supported; analyse its fp32 base instead.");
+        }
+
         if (!tensors.ContainsKey("embeddings.word_embeddings.weight"))
         {
             throw new InvalidDataException($"{Path.GetFullPath(onnxPath)} was not written by this app's BERT exporter (it has no 'embeddings.word_embeddings.weight' initializer), so its layers cannot be read.");

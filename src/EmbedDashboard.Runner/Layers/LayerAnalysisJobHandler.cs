@@ -40,7 +40,16 @@ public sealed class LayerAnalysisJobHandler(IEmbedderRegistry registry, DatasetS
             void Report(double withinModel, string message) => job.Progress.Report((m + withinModel) / models.Count, message);
 
             Report(0, $"{name}: reading its weights and building an all-layers copy");
-            var weights = encoder.ReadWeights();
+            BertWeights weights;
+            try
+            {
+                weights = encoder.ReadWeights();
+            }
+            catch (InvalidDataException ex)
+            {
+                // A model whose layers cannot be read (a foreign ONNX file, an int8 export) is the user's choice to revise, not a crash.
+                throw new LayerAnalysisRequestException(ex.Message);
+            }
             using var layered = encoder.WithAllLayers(weights);
             var table = new LayerTable(layered, new Progress<EmbedProgress>(p => Report(0.5 * p.Done / Math.Max(1, p.Total), $"{name}: embedding {p.Done:N0}/{p.Total:N0} texts through all {layered.LayerCount} layers")));
             var values = new List<double>();
