@@ -14,4 +14,11 @@ public sealed class ExperimentQueries(ExperimentStore experiments, IEmbedderRegi
 
     public async Task<ExperimentView?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         await experiments.GetAsync(id, cancellationToken) is { } e ? ExperimentViewBuilder.Build(e, registry.Installed, _cache) : null;
+
+    /// <summary>Classification datasets item by item (best task-specific vs best general); empty when the experiment does not exist.</summary>
+    public async Task<IReadOnlyList<ItemContrastView>> GetItemContrastsAsync(int id, CancellationToken cancellationToken = default)
+    {
+        if (await experiments.GetAsync(id, cancellationToken) is not { } e) return [];
+        return ItemContrastBuilder.Build(ExperimentViewBuilder.Build(e, registry.Installed, _cache), ExperimentViewBuilder.ItemsOf(e));
+    }
 }

@@ -40,17 +40,23 @@ public static class ExperimentViewBuilder
         var withDeltas = WithDeltas(runs);
         (IReadOnlyList<RunView>, IReadOnlyList<DatasetVerdict>) Compute()
         {
-            var items = new Dictionary<int, ItemOutcomes>();
-            foreach (var r in experiment.Runs.Where(r => r.ItemOutcomesGzip is { Length: > 0 }))
-            {
-                items[r.Id] = GzipJson.Deserialize<ItemOutcomes>(r.ItemOutcomesGzip!);
-            }
-
-            return VerdictBuilder.Apply(withDeltas, items, BootstrapOptions.Default);
+            return VerdictBuilder.Apply(withDeltas, ItemsOf(experiment), BootstrapOptions.Default);
         }
 
         var (scored, verdicts) = cache is null ? Compute() : cache.GetOrCompute(experiment.Id, withDeltas, Compute);
         return new ExperimentView(experiment.Id, experiment.Name, experiment.CreatedAt, experiment.SpecJson, scored) { Verdicts = verdicts };
+    }
+
+    /// <summary>Each run's stored per-item outcomes, by run id; runs without them are absent.</summary>
+    internal static Dictionary<int, ItemOutcomes> ItemsOf(ExperimentEntity experiment)
+    {
+        var items = new Dictionary<int, ItemOutcomes>();
+        foreach (var r in experiment.Runs.Where(r => r.ItemOutcomesGzip is { Length: > 0 }))
+        {
+            items[r.Id] = GzipJson.Deserialize<ItemOutcomes>(r.ItemOutcomesGzip!);
+        }
+
+        return items;
     }
 
     /// <summary>The "general vs task-specific" column: each task-specific run against the best general run on its dataset.</summary>

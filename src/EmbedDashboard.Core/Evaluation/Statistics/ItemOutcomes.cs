@@ -13,6 +13,12 @@ public sealed record ItemOutcomes(string Metric, ItemStatistic Statistic, string
 {
     public int Covered => Items.Count(r => r is not null);
 
+    /// <summary>
+    /// Classification only: each row's gold and predicted label. Optional and last, so outcomes stored before it
+    /// existed still deserialize (as null) and the page can say the run predates per-item predictions.
+    /// </summary>
+    public ItemPredictions? Predictions { get; init; }
+
     /// <param name="itemKeys">One identity string per row (e.g. the item's text and gold); hashed, not stored.</param>
     public static ItemOutcomes Create(string metric, ItemStatistic statistic, IEnumerable<string> itemKeys, IReadOnlyList<double[]?> items)
     {

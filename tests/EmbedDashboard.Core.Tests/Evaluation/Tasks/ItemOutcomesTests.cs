@@ -66,4 +66,31 @@ public sealed class ItemOutcomesTests
         Assert.Equal(30, outcomes.Items.Count);
         Assert.Equal(result.Primary.Value.Mean, ItemMetric.Compute(ItemStatistic.Mean, outcomes.Items.Select(r => r!).ToList()), 12);
     }
+
+    [Fact]
+    public async Task Classification_SubsampledSplit_PredictionsAreTheFirstSeeds()
+    {
+        var random = new Random(3);
+        var table = new Dictionary<string, float[]>();
+        var items = new List<LabeledText>();
+        for (var i = 0; i < 120; i++)
+        {
+            var label = i % 2 == 0 ? "p" : "n";
+            table[$"t{i}"] = [(label == "p" ? 0.5f : -0.5f) + (float)(random.NextDouble() * 2 - 1), (float)random.NextDouble()];
+            items.Add(new LabeledText($"t{i}", label, i % 4 == 0 ? Split.Test : Split.Train));
+        }
+
+        var result = await ClassificationEvaluator.EvaluateAsync(new TableEmbedder(table), items,
+            new ClassificationOptions { Seeds = 3, TrainFraction = 0.6, KnnK = 3, Clustering = null }, EmbedOptions.Default);
+
+        var predictions = result.Items!.Predictions!;
+        var test = items.Where(i => i.Split == Split.Test).ToList();
+        Assert.Equal(["n", "p"], predictions.Labels);
+        // One per scored row, in row order, with the row's own text and gold label.
+        Assert.Equal(Enumerable.Range(0, 30), predictions.Items.Select(p => p.Index));
+        Assert.Equal(test.Select(t => t.Text), predictions.Items.Select(p => p.Text));
+        Assert.Equal(test.Select(t => t.Label), predictions.Items.Select(p => predictions.Labels[p.Gold]));
+        // The first seed alone scored the whole test split, so its accuracy is the share of these predictions that are right.
+        Assert.Equal(result.Logistic.AccuracyPerSeed[0], predictions.Items.Count(p => p.Predicted == p.Gold) / 30.0, 12);
+    }
 }

@@ -12,6 +12,7 @@ namespace EmbedDashboard.Web.Components.Pages.Experiments;
 public partial class ExperimentResultPage : IDisposable
 {
     private ExperimentView? _view;
+    private IReadOnlyList<ItemContrastView> _contrasts = [];
     private bool _notFound;
     private IDisposable? _subscription;
     private readonly ReloadThrottle _reload = new(TimeSpan.FromSeconds(1));
@@ -96,8 +97,11 @@ public partial class ExperimentResultPage : IDisposable
         // only the newest one started may set the view, so an older, staler answer never replaces a fresher one.
         var ticket = Interlocked.Increment(ref _loads);
         var view = await Queries.GetAsync(Id);
+        // After the view, so the verdict it reads is already cached; a share link shows it too (it is read-only data).
+        var contrasts = view is null ? [] : await Queries.GetItemContrastsAsync(Id);
         if (ticket != Volatile.Read(ref _loads)) return;
         _view = view;
+        _contrasts = contrasts;
         _notFound = _view is null;
         if (!_readOnly && _view is not null)
         {

@@ -1,0 +1,76 @@
+using Bunit;
+using EmbedDashboard.Runner.Results;
+using EmbedDashboard.Web.Components.Pages.Experiments;
+using MudBlazor.Services;
+
+namespace EmbedDashboard.Web.Tests;
+
+public sealed class ItemContrastPanelTests
+{
+    // Two labels; the task-specific run is right on one item the general one misses, and the reverse on another.
+    private static ItemContrastView Contrast() => new(1, "IMDB", "Layer 50d", "GloVe", null, ["neg", "pos"],
+        [new ContrastItem(3, "a subtle gem", "pos", "pos", "neg")], 1,
+        [new ContrastItem(8, "not bad at all", "pos", "neg", "pos")], 120,
+        new EmbedderConfusion("Layer 50d", [[5, 1], [2, 7]], [10.0 / 13, 14.0 / 17]),
+        new EmbedderConfusion("GloVe", [[4, 2], [3, 6]], [8.0 / 13, double.NaN]));
+
+    private static BunitContext CreateContext()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        return ctx;
+    }
+
+    [Fact]
+    public async Task Render_Contrast_ShowsBothListsWithTextGoldAndPredictions()
+    {
+        await using var ctx = CreateContext();
+
+        var panel = ctx.Render<ItemContrastPanel>(p => p.Add(x => x.Contrasts, [Contrast()]));
+
+        var specific = panel.Find("[data-testid=specific-only-right] [data-testid=contrast-item]").QuerySelectorAll("td").Select(td => td.TextContent);
+        Assert.Equal(["a subtle gem", "pos", "pos", "neg"], specific);
+        var general = panel.Find("[data-testid=general-only-right] [data-testid=contrast-item]").QuerySelectorAll("td").Select(td => td.TextContent);
+        Assert.Equal(["not bad at all", "pos", "neg", "pos"], general);
+        // The second list holds 1 of 120: the heading says the list was capped.
+        Assert.Contains("120 (showing 1)", panel.Markup);
+    }
+
+    [Fact]
+    public async Task Render_Contrast_ConfusionCountsAndF1PerEmbedder()
+    {
+        await using var ctx = CreateContext();
+
+        var panel = ctx.Render<ItemContrastPanel>(p => p.Add(x => x.Contrasts, [Contrast()]));
+
+        var matrices = panel.FindAll("[data-testid=confusion-matrix]");
+        Assert.Equal(2, matrices.Count);
+        var firstRow = matrices[0].QuerySelector("[data-testid=confusion-row]")!.QuerySelectorAll("td").Select(td => td.TextContent);
+        Assert.Equal(["neg", "5", "1", "0.769"], firstRow); // 10/13 = 0.769
+        // An undefined F1 is a dash, not 0.
+        Assert.Equal(["0.615", "–"], matrices[1].QuerySelectorAll("[data-testid=class-f1]").Select(td => td.TextContent));
+    }
+
+    [Fact]
+    public async Task Render_RunPredatesPredictions_SaysSoAndShowsNoTables()
+    {
+        await using var ctx = CreateContext();
+        var old = new ItemContrastView(1, "IMDB", "Layer 50d", "GloVe", "This run predates per-item predictions; re-run to see them.", [], [], 0, [], 0, null, null);
+
+        var panel = ctx.Render<ItemContrastPanel>(p => p.Add(x => x.Contrasts, [old]));
+
+        Assert.Equal("This run predates per-item predictions; re-run to see them.", panel.Find("[data-testid=item-contrast-unavailable]").TextContent);
+        Assert.Empty(panel.FindAll("[data-testid=confusion-matrix]"));
+    }
+
+    [Fact]
+    public async Task Render_NoContrasts_RendersNothing()
+    {
+        await using var ctx = CreateContext();
+
+        var panel = ctx.Render<ItemContrastPanel>(p => p.Add(x => x.Contrasts, []));
+
+        Assert.Empty(panel.FindAll("[data-testid=item-contrast]"));
+    }
+}
