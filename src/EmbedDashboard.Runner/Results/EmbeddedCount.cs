@@ -13,4 +13,15 @@ public static class EmbeddedCount
     public static string Format(EfficiencyRecord? efficiency) => efficiency is null
         ? ""
         : string.Create(CultureInfo.InvariantCulture, $"{efficiency.EncodedTexts:N0} ({efficiency.CacheHits:N0} stored)");
+
+    /// <summary>
+    /// Texts/s as measured, or "—" when every text came from the store: nothing ran through the model, so there is no
+    /// speed to report (a 0 would read as "infinitely slow").
+    /// </summary>
+    public static string Throughput(EfficiencyRecord? efficiency) => efficiency switch
+    {
+        null => "",
+        { EncodedTexts: 0, CacheHits: > 0 } => "—",
+        _ => efficiency.TextsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+    };
 }
