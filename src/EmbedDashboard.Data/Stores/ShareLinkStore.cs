@@ -6,15 +6,11 @@ namespace EmbedDashboard.Data.Stores;
 
 public sealed class ShareLinkStore(IDbContextFactory<EmbedDashboardDbContext> factory, TimeProvider clock)
 {
-    public async Task<ShareLinkEntity> CreateAsync(string kind, int targetId, CancellationToken cancellationToken = default) =>
-        await CreateAsync(kind, targetId, null, cancellationToken);
-
-    /// <summary>A link to a page defined by its address: <paramref name="state"/> is the query string it is shown with.</summary>
-    public Task<ShareLinkEntity> CreateAsync(string kind, int targetId, string? state, CancellationToken cancellationToken = default) =>
-        CreateAsync(kind, targetId, state, expiresAt: null, createdBy: null, cancellationToken);
-
-    /// <summary>A link whose state is frozen here, on the server; it opens nothing once revoked or past <paramref name="expiresAt"/>.</summary>
-    public async Task<ShareLinkEntity> CreateAsync(string kind, int targetId, string? state, DateTimeOffset? expiresAt, string? createdBy, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A link to <paramref name="targetId"/>, or to a page defined by its address (<paramref name="state"/>: the query it is
+    /// shown with), frozen here on the server; it opens nothing once revoked or past <paramref name="expiresAt"/>.
+    /// </summary>
+    public async Task<ShareLinkEntity> CreateAsync(string kind, int targetId, string? state = null, DateTimeOffset? expiresAt = null, string? createdBy = null, CancellationToken cancellationToken = default)
     {
         var link = new ShareLinkEntity
         {

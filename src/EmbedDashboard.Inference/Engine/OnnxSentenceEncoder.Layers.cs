@@ -76,47 +76,10 @@ public sealed partial class OnnxSentenceEncoder
     /// Per-word vectors of every layer in one pass (NER): result[i] is layer i, laid out as <see cref="EmbedWordsAsync"/>
     /// lays them out (first sub-token of each word; words past MaxTokens Missing).
     /// </summary>
-    public async Task<IReadOnlyList<EmbeddingBatch>> EmbedWordLayersAsync(IReadOnlyList<IReadOnlyList<string>> sentences, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EmbeddingBatch>> EmbedWordLayersAsync(IReadOnlyList<IReadOnlyList<string>> sentences, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (_layerOutputs.Length == 0) throw new InvalidOperationException($"{Info.DisplayName}'s session has no per-layer outputs; use {nameof(WithAllLayers)}().");
-        var watch = Stopwatch.StartNew();
-        var dim = Info.Dimension;
-        var maxTokens = MaxTokens(options);
-        var totalWords = sentences.Sum(s => s.Count);
-        var layers = _layerOutputs.Select(_ => new float[totalWords * dim]).ToArray();
-        var missing = new bool[totalWords];
-        var sequences = new List<WordSequence>(sentences.Count);
-        long tokens = 0, unknown = 0;
-        var offset = 0;
-        foreach (var sentence in sentences)
-        {
-            var layout = TokenizeWords(sentence, maxTokens);
-            for (var w = 0; w < sentence.Count; w++) missing[offset + w] = layout.FirstToken[w] < 0;
-            unknown += layout.UnknownCount;
-            tokens += layout.Ids.Length;
-            sequences.Add(new WordSequence(layout.Ids, layout.FirstToken, offset));
-            offset += sentence.Count;
-        }
-
-        var order = Enumerable.Range(0, sequences.Count).OrderByDescending(i => sequences[i].Ids.Length).ToList();
-        var plan = BatchPlanner.Plan(order.ConvertAll(i => sequences[i].Ids.Length), options.BatchSize);
-        foreach (var (start, count) in plan)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = order.GetRange(start, count);
-            await Task.Run(() => RunBatch(batch.ConvertAll(i => (IReadOnlyList<int>)sequences[i].Ids), _layerOutputs, (layer, row, hidden, _) =>
-            {
-                var s = sequences[batch[row]];
-                for (var w = 0; w < s.FirstToken.Length; w++)
-                {
-                    if (s.FirstToken[w] >= 0) hidden.Slice(s.FirstToken[w] * dim, dim).CopyTo(layers[layer].AsSpan((s.WordOffset + w) * dim, dim));
-                }
-            }), cancellationToken);
-            progress?.Report(new EmbedProgress(start + count, order.Count));
-        }
-
-        var stats = new EmbeddingStats(sentences.Count, tokens, unknown, plan.Count, watch.Elapsed, 0);
-        return layers.Select(data => new EmbeddingBatch(data, totalWords, dim, (bool[])missing.Clone(), stats)).ToList();
+        return EmbedWordOutputsAsync(sentences, options, _layerOutputs, progress, cancellationToken);
     }
 
     private static string[] LayerOutputs(IReadOnlyList<string> outputNames) => outputNames

@@ -11,13 +11,20 @@ public sealed partial class OnnxSentenceEncoder
     /// word → token offset is exact. Words past MaxTokens are Missing (zero rows), not silently dropped.
     /// Raw hidden states: Normalize and Pooling apply to sentence embeddings only. Not cached.
     /// </summary>
-    public async Task<EmbeddingBatch> EmbedWordsAsync(IReadOnlyList<IReadOnlyList<string>> sentences, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<EmbeddingBatch> EmbedWordsAsync(IReadOnlyList<IReadOnlyList<string>> sentences, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        (await EmbedWordOutputsAsync(sentences, options, [_outputName], progress, cancellationToken))[0];
+
+    /// <summary>
+    /// The one word-vector pass: sentences tokenised word by word, batched by length, and each word's first sub-token
+    /// row copied out of every named output (the last hidden state, or every layer's). result[i] is output i.
+    /// </summary>
+    private async Task<IReadOnlyList<EmbeddingBatch>> EmbedWordOutputsAsync(IReadOnlyList<IReadOnlyList<string>> sentences, EmbedOptions options, string[] outputs, IProgress<EmbedProgress>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var dim = Info.Dimension;
         var maxTokens = MaxTokens(options);
         var totalWords = sentences.Sum(s => s.Count);
-        var data = new float[totalWords * dim];
+        var data = outputs.Select(_ => new float[totalWords * dim]).ToArray();
         var missing = new bool[totalWords];
         var sequences = new List<WordSequence>(sentences.Count);
         long tokens = 0, unknown = 0;
@@ -27,9 +34,8 @@ public sealed partial class OnnxSentenceEncoder
             var layout = TokenizeWords(sentence, maxTokens);
             for (var w = 0; w < sentence.Count; w++) missing[offset + w] = layout.FirstToken[w] < 0;
             unknown += layout.UnknownCount;
-            var ids = layout.Ids;
-            tokens += ids.Length;
-            sequences.Add(new WordSequence(ids, layout.FirstToken, offset));
+            tokens += layout.Ids.Length;
+            sequences.Add(new WordSequence(layout.Ids, layout.FirstToken, offset));
             offset += sentence.Count;
         }
 
@@ -39,21 +45,19 @@ public sealed partial class OnnxSentenceEncoder
         {
             cancellationToken.ThrowIfCancellationRequested();
             var batch = order.GetRange(start, count);
-            await Task.Run(() => RunBatch(batch.ConvertAll(i => (IReadOnlyList<int>)sequences[i].Ids), (row, hidden, _) =>
+            await Task.Run(() => RunBatch(batch.ConvertAll(i => (IReadOnlyList<int>)sequences[i].Ids), outputs, (output, row, hidden, _) =>
             {
                 var s = sequences[batch[row]];
                 for (var w = 0; w < s.FirstToken.Length; w++)
                 {
-                    if (s.FirstToken[w] >= 0)
-                    {
-                        hidden.Slice(s.FirstToken[w] * dim, dim).CopyTo(data.AsSpan((s.WordOffset + w) * dim, dim));
-                    }
+                    if (s.FirstToken[w] >= 0) hidden.Slice(s.FirstToken[w] * dim, dim).CopyTo(data[output].AsSpan((s.WordOffset + w) * dim, dim));
                 }
             }), cancellationToken);
             progress?.Report(new EmbedProgress(start + count, order.Count));
         }
 
-        return new EmbeddingBatch(data, totalWords, dim, missing, new EmbeddingStats(sentences.Count, tokens, unknown, plan.Count, watch.Elapsed, 0));
+        var stats = new EmbeddingStats(sentences.Count, tokens, unknown, plan.Count, watch.Elapsed, 0);
+        return data.Select((d, i) => new EmbeddingBatch(d, totalWords, dim, i == 0 ? missing : (bool[])missing.Clone(), stats)).ToList();
     }
 
     /// <summary>The sentence's token ids and each word's first-token index (-1 = past maxTokens), as EmbedWordsAsync lays them out.</summary>
