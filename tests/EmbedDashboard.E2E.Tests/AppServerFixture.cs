@@ -127,6 +127,19 @@ public sealed class AppServerFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Sets a file on the Blazor <c>InputFile</c> that <paramref name="selector"/> finds, once the framework's script has
+    /// attached its change listener (it marks the element with <c>_blazorInputFileNextFileId</c>). A file set before
+    /// that is silently lost: on a cold server the first upload of a CI run waited 30 s for a result that never came.
+    /// </summary>
+    public static async Task SetUploadFileAsync(IPage page, string selector, string path)
+    {
+        var input = page.Locator(selector).First;
+        await input.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync(), new PageWaitForFunctionOptions { Timeout = 60_000 });
+        await input.SetInputFilesAsync(path);
+    }
+
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-testid=circuit-ready]", new PageLocatorOptions { HasTextString = "live" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
 

@@ -13,7 +13,7 @@ public sealed class ExperimentBrowserTests(AppServerFixture app)
         var page = await app.OpenAsync("/datasets");
         var name = "WS-353 " + Guid.NewGuid().ToString("N")[..6];
         await page.GetByTestId("upload-name").FillAsync(name);
-        await page.Locator("input[data-testid=upload-file], [data-testid=upload-file] input[type=file]").SetInputFilesAsync(Path.Combine(shared, "word-sim", "EN-WS-353-ALL.txt"));
+        await AppServerFixture.SetUploadFileAsync(page, "input[data-testid=upload-file], [data-testid=upload-file] input[type=file]", Path.Combine(shared, "word-sim", "EN-WS-353-ALL.txt"));
         var outcome = page.Locator("[data-testid=upload-ok], [data-testid=upload-error]");
         await outcome.First.WaitForAsync(new() { Timeout = 30_000 });
         Assert.Contains("353 items", await outcome.First.InnerTextAsync());
@@ -87,7 +87,7 @@ public sealed class ExperimentBrowserTests(AppServerFixture app)
         var page = await app.OpenAsync("/datasets");
         var before = await page.GetByTestId("datasets-table").Locator("tbody tr").CountAsync();
 
-        await page.Locator("input[data-testid=upload-file], [data-testid=upload-file] input[type=file]").SetInputFilesAsync(file);
+        await AppServerFixture.SetUploadFileAsync(page, "input[data-testid=upload-file], [data-testid=upload-file] input[type=file]", file);
 
         await Assertions.Expect(page.GetByTestId("upload-error")).ToContainTextAsync("broken-pairs.txt, line 2: score 'lots' is not a number.", new() { Timeout = 30_000 });
         Assert.Equal(before, await page.GetByTestId("datasets-table").Locator("tbody tr").CountAsync());

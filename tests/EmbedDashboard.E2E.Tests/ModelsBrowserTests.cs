@@ -38,7 +38,7 @@ public sealed class ModelsBrowserTests(AppServerFixture app)
         var dataset = "WS-353 copy " + suffix;
         var page = await app.OpenAsync("/models");
 
-        await page.Locator("[data-testid=add-model] input[type=file]").SetInputFilesAsync(WriteTeamVectors(app.DataFolder, ws353));
+        await AppServerFixture.SetUploadFileAsync(page, "[data-testid=add-model] input[type=file]", WriteTeamVectors(app.DataFolder, ws353));
         await Assertions.Expect(page.GetByTestId("staged-files")).ToContainTextAsync("team-vectors.txt", new() { Timeout = 30_000 });
         await page.Locator("input[data-testid=model-name], [data-testid=model-name] input").FillAsync(name);
         await page.GetByText("Task-specific (pretrained").ClickAsync();
@@ -54,7 +54,7 @@ public sealed class ModelsBrowserTests(AppServerFixture app)
         // The same words as a dataset, then an experiment with the new embedder beside GloVe.
         var datasets = await app.OpenAsync("/datasets");
         await datasets.GetByTestId("upload-name").FillAsync(dataset);
-        await datasets.Locator("input[data-testid=upload-file], [data-testid=upload-file] input[type=file]").SetInputFilesAsync(ws353);
+        await AppServerFixture.SetUploadFileAsync(datasets, "input[data-testid=upload-file], [data-testid=upload-file] input[type=file]", ws353);
         await Assertions.Expect(datasets.GetByTestId("upload-ok")).ToContainTextAsync("353 items", new() { Timeout = 30_000 });
         await datasets.GetByTestId("datasets-table").Locator("tbody tr", new() { HasTextString = dataset }).GetByTestId("run-on-dataset").ClickAsync();
         await datasets.WaitForURLAsync(new Regex("/experiments/new\\?datasets=\\d+"));

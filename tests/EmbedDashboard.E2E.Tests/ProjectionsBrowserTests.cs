@@ -14,7 +14,7 @@ public sealed class ProjectionsBrowserTests(AppServerFixture app)
         await File.WriteAllTextAsync(file, "text,label\n" + string.Join('\n', rows) + "\n");
         var page = await app.OpenAsync("/datasets");
         await page.GetByTestId("upload-name").FillAsync(name);
-        await page.Locator("input[data-testid=upload-file], [data-testid=upload-file] input[type=file]").SetInputFilesAsync(file);
+        await AppServerFixture.SetUploadFileAsync(page, "input[data-testid=upload-file], [data-testid=upload-file] input[type=file]", file);
         await page.GetByTestId("upload-ok").WaitForAsync(new() { Timeout = 30_000 });
 
         await page.GotoAsync($"{app.BaseUrl}/projections?dataset={Uri.EscapeDataString(name)}&max=40");

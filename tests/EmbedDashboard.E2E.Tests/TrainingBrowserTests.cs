@@ -79,7 +79,7 @@ public sealed partial class TrainingBrowserTests(AppServerFixture app)
         var chosen = page.GetByTestId("test-file-chosen");
         for (var attempt = 0; attempt < 3 && await chosen.CountAsync() == 0; attempt++)
         {
-            await page.Locator("input[data-testid=upload-test-file], [data-testid=upload-test-file] input[type=file]").SetInputFilesAsync(test);
+            await AppServerFixture.SetUploadFileAsync(page, "input[data-testid=upload-test-file], [data-testid=upload-test-file] input[type=file]", test);
             try
             {
                 await chosen.WaitForAsync(new() { Timeout = 5_000 });
@@ -90,7 +90,7 @@ public sealed partial class TrainingBrowserTests(AppServerFixture app)
         }
 
         await Assertions.Expect(chosen).ToContainTextAsync(Path.GetFileName(test));
-        await page.Locator("input[data-testid=upload-file], [data-testid=upload-file] input[type=file]").SetInputFilesAsync(train);
+        await AppServerFixture.SetUploadFileAsync(page, "input[data-testid=upload-file], [data-testid=upload-file] input[type=file]", train);
         var outcome = page.Locator("[data-testid=upload-ok], [data-testid=upload-error]");
         await outcome.First.WaitForAsync(new() { Timeout = 30_000 });
         Assert.Contains("test: 100 items", await outcome.First.InnerTextAsync());

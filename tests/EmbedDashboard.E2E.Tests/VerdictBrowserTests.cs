@@ -13,7 +13,7 @@ public sealed class VerdictBrowserTests(AppServerFixture app)
         var page = await app.OpenAsync("/datasets");
         var name = "WS-353 verdict " + Guid.NewGuid().ToString("N")[..6];
         await page.GetByTestId("upload-name").FillAsync(name);
-        await page.Locator("input[data-testid=upload-file], [data-testid=upload-file] input[type=file]").SetInputFilesAsync(Path.Combine(shared, "word-sim", "EN-WS-353-ALL.txt"));
+        await AppServerFixture.SetUploadFileAsync(page, "input[data-testid=upload-file], [data-testid=upload-file] input[type=file]", Path.Combine(shared, "word-sim", "EN-WS-353-ALL.txt"));
         await page.Locator("[data-testid=upload-ok], [data-testid=upload-error]").First.WaitForAsync(new() { Timeout = 30_000 });
 
         var row = page.GetByTestId("datasets-table").Locator("tbody tr", new() { HasTextString = name });
