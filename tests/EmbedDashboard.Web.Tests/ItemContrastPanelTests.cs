@@ -53,6 +53,22 @@ public sealed class ItemContrastPanelTests
     }
 
     [Fact]
+    public async Task Render_ContrastWithSlices_OneRowPerSliceWithSignedGap()
+    {
+        await using var ctx = CreateContext();
+        var slices = new SliceTable("By text length", null,
+            [new ScoreSlice("5–40 words", 12, 0.75, 0.5, 0.25, -0.1, 0.6, 4, 1), new ScoreSlice("all", 12, 0.75, 0.5, 0.25, -0.1, 0.6, 4, 1)]);
+        var unavailable = new SliceTable("By unseen words", ScoreSlices.PredatesTextStats, []);
+
+        var panel = ctx.Render<ItemContrastPanel>(p => p.Add(x => x.Contrasts, [Contrast() with { Slices = [slices, unavailable] }]));
+
+        var rows = panel.FindAll("[data-testid=slice-row]");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["5–40 words", "12 (few)", "75.0 %", "50.0 %", "+25.0 [−10.0, +60.0]", "4", "1"], rows[0].QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Equal(ScoreSlices.PredatesTextStats, panel.Find("[data-testid=slice-unavailable]").TextContent);
+    }
+
+    [Fact]
     public async Task Render_RunPredatesPredictions_SaysSoAndShowsNoTables()
     {
         await using var ctx = CreateContext();

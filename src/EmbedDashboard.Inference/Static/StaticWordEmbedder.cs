@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Text;
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using EmbedDashboard.Core.Embeddings;

@@ -55,7 +55,10 @@ internal static class ItemContrastBuilder
             specificOnly.Take(MaxItems).Select(Item).ToList(), specificOnly.Count,
             generalOnly.Take(MaxItems).Select(Item).ToList(), generalOnly.Count,
             Confusion(specific.EmbedderName, labels.Count, both.Select(x => x.Mine)),
-            Confusion(general.EmbedderName, labels.Count, both.Select(x => x.Theirs)));
+            Confusion(general.EmbedderName, labels.Count, both.Select(x => x.Theirs)))
+        {
+            Slices = ScoreSlices.Build(both),
+        };
     }
 
     // Over the items both runs predicted, so the two matrices count the same items.

@@ -19,7 +19,11 @@ public sealed record ItemContrastView(
     IReadOnlyList<ContrastItem> GeneralOnlyRight,
     int GeneralOnlyRightTotal,
     EmbedderConfusion? TaskSpecific,
-    EmbedderConfusion? General);
+    EmbedderConfusion? General)
+{
+    /// <summary>The same items' accuracy by text length and by unseen-word share (<see cref="ScoreSlices"/>).</summary>
+    public IReadOnlyList<SliceTable> Slices { get; init; } = [];
+}
 
 /// <summary>One scored item with both embedders' predictions (first seed).</summary>
 public sealed record ContrastItem(int Index, string Text, string Gold, string TaskSpecificPredicted, string GeneralPredicted);

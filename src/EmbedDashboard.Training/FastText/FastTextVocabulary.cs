@@ -1,3 +1,4 @@
+using EmbedDashboard.Core.Text;
 using EmbedDashboard.Inference.Static;
 
 namespace EmbedDashboard.Training.FastText;

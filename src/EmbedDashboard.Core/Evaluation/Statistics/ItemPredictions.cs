@@ -16,4 +16,14 @@ public sealed record ItemPredictions(IReadOnlyList<string> Labels, IReadOnlyList
 
 /// <param name="Index">Row of the item in <see cref="ItemOutcomes.Items"/> (its position in the scored split), so two runs of one item set line up.</param>
 /// <param name="Predicted">The first seed's predicted class, −1 when that seed never tested the item.</param>
-public sealed record ItemPrediction(int Index, string Text, int Gold, int Predicted);
+/// <param name="Words">Words in the whole text (<see cref="EmbedDashboard.Core.Text.WordTokenizer"/>), for slicing scores by length; null in runs stored before it.</param>
+/// <param name="Unseen">
+/// How many of those words occur in none of the texts the first seed's probe was trained beside (the item's training
+/// portion): what a model trained on that split has never seen, the out-of-vocabulary share of a task-specific
+/// embedding layer. The same for every embedder, so two runs are sliced on the same items; null in older runs.
+/// </param>
+public sealed record ItemPrediction(int Index, string Text, int Gold, int Predicted, int? Words = null, int? Unseen = null)
+{
+    /// <summary>Unseen words as a share of the item's words; null when unknown or the text has no word.</summary>
+    public double? UnseenRate => Words is > 0 && Unseen is { } unseen ? unseen / (double)Words.Value : null;
+}

@@ -60,6 +60,7 @@ public static class ClassificationEvaluator
         // The first seed's answer per item (k-fold tests each item once per seed, so the first seed covers them all).
         var firstSeed = units.Count > 0 ? units[0].Seed : 0;
         var firstPrediction = Enumerable.Repeat(-1, items.Count).ToArray();
+        var firstUnit = Enumerable.Repeat(-1, items.Count).ToArray();
         for (var u = 0; u < units.Count; u++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -76,7 +77,11 @@ public static class ClassificationEvaluator
             {
                 tested[unit.Test[t]]++;
                 if (predicted[t] == yTest[t]) right[unit.Test[t]]++;
-                if (unit.Seed == firstSeed && firstPrediction[unit.Test[t]] < 0) firstPrediction[unit.Test[t]] = predicted[t];
+                if (unit.Seed == firstSeed && firstPrediction[unit.Test[t]] < 0)
+                {
+                    firstPrediction[unit.Test[t]] = predicted[t];
+                    firstUnit[unit.Test[t]] = u;
+                }
             }
 
             knn.Add(unit.Seed, yTest, KnnClassifier.Predict(xTrain, yTrain, xTest, unit.Test.Length, d, options.KnnK, cancellationToken), classes.Count);
@@ -122,7 +127,7 @@ public static class ClassificationEvaluator
             Embedding = batch.Stats,
             Elapsed = watch.Elapsed,
             Notes = notes,
-            Items = PerItem(items, tested, right, classes, y, firstPrediction),
+            Items = PerItem(items, tested, right, classes, y, firstPrediction, ItemTextStats.Measure(items, units.Select(u => u.Train).ToList(), firstUnit)),
         };
     }
 
@@ -130,13 +135,13 @@ public static class ClassificationEvaluator
     /// Each tested item's share of units that classified it right: its mean over items is the accuracy averaged over
     /// seeds (exactly so with a fixed test split; under k-fold, pooled over folds), and it resamples by item.
     /// </summary>
-    private static ItemOutcomes PerItem(IReadOnlyList<LabeledText> items, int[] tested, int[] right, IReadOnlyList<string> classes, int[] y, int[] firstPrediction)
+    private static ItemOutcomes PerItem(IReadOnlyList<LabeledText> items, int[] tested, int[] right, IReadOnlyList<string> classes, int[] y, int[] firstPrediction, (int Words, int Unseen)[] text)
     {
         var scored = Enumerable.Range(0, items.Count).Where(i => tested[i] > 0).ToList();
         var outcomes = ItemOutcomes.Create("accuracy", ItemStatistic.Mean,
             scored.Select(i => ItemOutcomes.Key(items[i].Text, items[i].Label, items[i].Split)),
             scored.Select(i => (double[]?)[right[i] / (double)tested[i]]).ToList());
-        var predictions = scored.Select((i, row) => new ItemPrediction(row, ItemPredictions.Snippet(items[i].Text), y[i], firstPrediction[i])).ToList();
+        var predictions = scored.Select((i, row) => new ItemPrediction(row, ItemPredictions.Snippet(items[i].Text), y[i], firstPrediction[i], text[i].Words, text[i].Unseen)).ToList();
         return outcomes with { Predictions = new ItemPredictions(classes.ToList(), predictions) };
     }
 

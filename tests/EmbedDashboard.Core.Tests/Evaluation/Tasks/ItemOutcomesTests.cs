@@ -93,4 +93,28 @@ public sealed class ItemOutcomesTests
         // The first seed alone scored the whole test split, so its accuracy is the share of these predictions that are right.
         Assert.Equal(result.Logistic.AccuracyPerSeed[0], predictions.Items.Count(p => p.Predicted == p.Gold) / 30.0, 12);
     }
+
+    [Fact]
+    public async Task Classification_HeldOutSplit_CountsWordsAndWordsNoTrainingTextHas()
+    {
+        // Train texts hold "good", "bad", "film", "plot"; the test texts are counted against them.
+        var texts = new (string Text, string Label, Split Split, float[] Vector)[]
+        {
+            ("good film", "p", Split.Train, [1, 0]), ("Good plot", "p", Split.Train, [1, 0.1f]),
+            ("bad film", "n", Split.Train, [-1, 0]), ("bad plot", "n", Split.Train, [-1, 0.1f]),
+            ("good good film!", "p", Split.Test, [1, 0.2f]),         // 3 words, all seen
+            ("a GOOD twist, superb", "p", Split.Test, [1, 0.3f]),   // 4 words: a, twist, superb unseen (case folded)
+            ("...", "n", Split.Test, [-1, 0.2f]),                    // no word at all
+        };
+        var table = texts.ToDictionary(t => t.Text, t => t.Vector);
+        var items = texts.Select(t => new LabeledText(t.Text, t.Label, t.Split)).ToList();
+
+        var result = await ClassificationEvaluator.EvaluateAsync(new TableEmbedder(table), items,
+            new ClassificationOptions { Seeds = 1, KnnK = 1, Clustering = null }, EmbedOptions.Default);
+
+        var scored = result.Items!.Predictions!.Items;
+        Assert.Equal([3, 4, 0], scored.Select(p => p.Words));
+        Assert.Equal([0, 3, 0], scored.Select(p => p.Unseen));
+        Assert.Equal([0, 0.75, null], scored.Select(p => p.UnseenRate));
+    }
 }

@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 
-namespace EmbedDashboard.Inference.Static;
+namespace EmbedDashboard.Core.Text;
 
 /// <summary>
 /// Lower-cased runs of letters/digits. An apostrophe between two such runs stays inside the word
 /// ("don't", "o'brien", "rock'n'roll"; the typographic ’ counts as one); leading and trailing ones are
 /// quotes and go. Whether "don't" is then looked up as is or as "dont" is the vocabulary's business
-/// (<see cref="StaticWordEmbedder"/>), not the tokenizer's.
+/// (the static embedder's), not the tokenizer's.
 /// </summary>
 public static partial class WordTokenizer
 {

@@ -1,6 +1,6 @@
-using EmbedDashboard.Inference.Static;
+using EmbedDashboard.Core.Text;
 
-namespace EmbedDashboard.Inference.Tests.Static;
+namespace EmbedDashboard.Core.Tests.Text;
 
 public sealed class WordTokenizerTests
 {
