@@ -80,7 +80,33 @@ internal static class RunCommand
             Console.WriteLine($"verdict: {verdict.Sentence}");
         }
 
+        foreach (var contrast in await services.GetRequiredService<ExperimentQueries>().GetItemContrastsAsync(experiment.Id))
+        {
+            PrintContrast(contrast);
+        }
+
         return view.Runs.All(r => r.Status == RunStatus.Done) ? 0 : 1;
+    }
+
+    // The result page's item-by-item panel in lines: the disagreement counts, then one line per slice ("slice:" to grep).
+    private static void PrintContrast(ItemContrastView c)
+    {
+        if (c.Unavailable is not null)
+        {
+            Console.WriteLine($"items: {c.DatasetName}: {c.Unavailable}");
+            return;
+        }
+
+        Console.WriteLine($"items: {c.DatasetName}: {c.TaskSpecificName} right and {c.GeneralName} wrong on {c.SpecificOnlyRightTotal:N0}, the reverse on {c.GeneralOnlyRightTotal:N0}");
+        foreach (var table in c.Slices)
+        {
+            if (table.Unavailable is not null) Console.WriteLine($"slice: {table.Title}: {table.Unavailable}");
+            foreach (var s in table.Slices)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"slice: {table.Title,-16} {s.Label,-18} n {s.Items,6:N0}  {s.TaskSpecificAccuracy,6:0.000} vs {s.GeneralAccuracy,6:0.000}  Δ {s.DifferenceText}{(s.IsFew ? " (few)" : "")}"));
+            }
+        }
     }
 
     // The primary metric's 95% bootstrap interval over the dataset's common items, as [low, high].
