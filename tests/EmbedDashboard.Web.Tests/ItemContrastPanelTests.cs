@@ -81,6 +81,50 @@ public sealed class ItemContrastPanelTests
     }
 
     [Fact]
+    public async Task Render_SimilarityDifferences_ListsItemsWithBothValuesAndNoConfusion()
+    {
+        await using var ctx = CreateContext();
+        var differences = new ItemDifferenceLists("cosine", 40,
+            [new ItemDifference(2, "car · automobile · 9.5", "0.91 (98 % | 99 %)", "0.40 (20 % | 99 %)", 0.78)], 12, [], 0);
+        var view = new ItemContrastView(1, "WS-353", "MiniLM", "GloVe", null, [], [], 0, [], 0, null, null) { Differences = differences, Task = Core.Datasets.TaskKind.WordSimilarity };
+
+        var panel = ctx.Render<ItemContrastPanel>(p => p.Add(x => x.Contrasts, [view]));
+
+        Assert.Equal(["car · automobile · 9.5", "0.91 (98 % | 99 %)", "0.40 (20 % | 99 %)"],
+            panel.Find("[data-testid=first-better] [data-testid=difference-item]").QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Contains("MiniLM better: 12 (showing 1)", panel.Markup);
+        Assert.Empty(panel.FindAll("[data-testid=confusion-matrix]"));
+        Assert.Empty(panel.FindAll("[data-testid=pair-first]"));
+    }
+
+    [Fact]
+    public async Task Render_ThreeRunsAndAHandler_ShowsThePairPickers()
+    {
+        await using var ctx = CreateContext();
+        var view = Contrast() with { Choices = [new RunChoice(1, "GloVe", true), new RunChoice(2, "MiniLM", true), new RunChoice(3, "Layer 50d", false)], FirstRunId = 3, SecondRunId = 1 };
+        var chosen = new List<ItemPairChoice>();
+
+        var withHandler = ctx.Render<ItemContrastPanel>(p => p.Add(x => x.Contrasts, [view]).Add(x => x.OnPairChosen, c => chosen.Add(c)));
+        var withoutHandler = ctx.Render<ItemContrastPanel>(p => p.Add(x => x.Contrasts, [view]));
+
+        Assert.Single(withHandler.FindAll("[data-testid=pair-first]"));
+        Assert.Single(withHandler.FindAll("[data-testid=pair-second]"));
+        Assert.Contains("(the verdict's pair)", withHandler.Markup);
+        Assert.Empty(withoutHandler.FindAll("[data-testid=pair-first]"));
+    }
+
+    [Theory]
+    [InlineData(2, 1, 2, 1)] // a new first run: taken as is
+    [InlineData(1, 1, 1, 3)] // the second run picked as first: the two swap
+    [InlineData(3, 3, 1, 3)] // the first run picked as second: the two swap
+    public void Choice_PickAgainstThePairOf3And1_StaysTwoDifferentRuns(int first, int second, int expectedFirst, int expectedSecond)
+    {
+        var view = Contrast() with { FirstRunId = 3, SecondRunId = 1 };
+
+        Assert.Equal(new ItemPairChoice(1, expectedFirst, expectedSecond), ItemContrastPanel.Choice(view, first, second));
+    }
+
+    [Fact]
     public async Task Render_NoContrasts_RendersNothing()
     {
         await using var ctx = CreateContext();

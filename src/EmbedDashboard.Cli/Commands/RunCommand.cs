@@ -97,6 +97,17 @@ internal static class RunCommand
             return;
         }
 
+        if (c.Differences is { } d)
+        {
+            Console.WriteLine($"items: {c.DatasetName}: of {d.Compared:N0} items ({d.Measure}), {c.TaskSpecificName} better on {d.FirstBetterTotal:N0}, {c.GeneralName} on {d.SecondBetterTotal:N0}");
+            foreach (var x in d.FirstBetter.Take(3).Concat(d.SecondBetter.Take(3)))
+            {
+                Console.WriteLine($"item: {x.Text} | {x.FirstValue} | {x.SecondValue}");
+            }
+
+            return;
+        }
+
         Console.WriteLine($"items: {c.DatasetName}: {c.TaskSpecificName} right and {c.GeneralName} wrong on {c.SpecificOnlyRightTotal:N0}, the reverse on {c.GeneralOnlyRightTotal:N0}");
         foreach (var table in c.Slices)
         {

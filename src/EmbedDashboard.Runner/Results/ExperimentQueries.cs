@@ -16,9 +16,10 @@ public sealed class ExperimentQueries(ExperimentStore experiments, IEmbedderRegi
         await experiments.GetAsync(id, cancellationToken) is { } e ? ExperimentViewBuilder.Build(e, registry.Installed, _cache) : null;
 
     /// <summary>Classification datasets item by item (best task-specific vs best general); empty when the experiment does not exist.</summary>
-    public async Task<IReadOnlyList<ItemContrastView>> GetItemContrastsAsync(int id, CancellationToken cancellationToken = default)
+    /// <param name="chosen">Per dataset id, two runs the reader picked to compare; the other datasets (and a pick that no longer names two done runs) get the verdict's pair.</param>
+    public async Task<IReadOnlyList<ItemContrastView>> GetItemContrastsAsync(int id, IReadOnlyDictionary<int, (int First, int Second)>? chosen = null, CancellationToken cancellationToken = default)
     {
         if (await experiments.GetAsync(id, cancellationToken) is not { } e) return [];
-        return ItemContrastBuilder.Build(ExperimentViewBuilder.Build(e, registry.Installed, _cache), ExperimentViewBuilder.ItemsOf(e));
+        return ItemContrastBuilder.Build(ExperimentViewBuilder.Build(e, registry.Installed, _cache), ExperimentViewBuilder.ItemsOf(e), chosen);
     }
 }

@@ -19,22 +19,29 @@ public sealed record ItemOutcomes(string Metric, ItemStatistic Statistic, string
     /// </summary>
     public ItemPredictions? Predictions { get; init; }
 
+    /// <summary>
+    /// A readable form of each row's item (its key's parts joined by " · ", cut to <see cref="ItemPredictions.MaxTextLength"/>
+    /// characters: the pair and its gold score, the query and its answer, the sentence), so a result page can list the
+    /// items two embedders score most differently. Null in outcomes stored before it existed.
+    /// </summary>
+    public IReadOnlyList<string>? Descriptions { get; init; }
+
     /// <param name="itemKeys">One identity string per row (e.g. the item's text and gold); hashed, not stored.</param>
     public static ItemOutcomes Create(string metric, ItemStatistic statistic, IEnumerable<string> itemKeys, IReadOnlyList<double[]?> items)
     {
         ArgumentNullException.ThrowIfNull(itemKeys);
         ArgumentNullException.ThrowIfNull(items);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var keys = 0;
+        var descriptions = new List<string>(items.Count);
         foreach (var key in itemKeys)
         {
             // Length-prefixed, so "ab"+"c" and "a"+"bc" differ.
             sha.AppendData(Encoding.UTF8.GetBytes($"{key.Length}:{key}\n"));
-            keys++;
+            descriptions.Add(ItemPredictions.Snippet(key.Replace("\u001f", " · ", StringComparison.Ordinal)));
         }
 
-        if (keys != items.Count) throw new ArgumentException($"{keys} item keys for {items.Count} rows.", nameof(itemKeys));
-        return new ItemOutcomes(metric, statistic, Convert.ToHexStringLower(sha.GetHashAndReset()), items);
+        if (descriptions.Count != items.Count) throw new ArgumentException($"{descriptions.Count} item keys for {items.Count} rows.", nameof(itemKeys));
+        return new ItemOutcomes(metric, statistic, Convert.ToHexStringLower(sha.GetHashAndReset()), items) { Descriptions = descriptions };
     }
 
     /// <summary>Key of a pair-like item: its parts joined by a separator no text contains.</summary>

@@ -142,7 +142,8 @@ public static class ClassificationEvaluator
             scored.Select(i => ItemOutcomes.Key(items[i].Text, items[i].Label, items[i].Split)),
             scored.Select(i => (double[]?)[right[i] / (double)tested[i]]).ToList());
         var predictions = scored.Select((i, row) => new ItemPrediction(row, ItemPredictions.Snippet(items[i].Text), y[i], firstPrediction[i], text[i].Words, text[i].Unseen)).ToList();
-        return outcomes with { Predictions = new ItemPredictions(classes.ToList(), predictions) };
+        // The predictions carry the texts; the generic descriptions would store them twice.
+        return outcomes with { Predictions = new ItemPredictions(classes.ToList(), predictions), Descriptions = null };
     }
 
     private static (ClassificationProtocol Protocol, List<EvaluationUnit> Units, int Unused) PlanUnits(IReadOnlyList<LabeledText> items, int[] y, ClassificationOptions options)

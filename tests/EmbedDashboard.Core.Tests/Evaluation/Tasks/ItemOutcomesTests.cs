@@ -95,6 +95,25 @@ public sealed class ItemOutcomesTests
     }
 
     [Fact]
+    public async Task WordSimilarity_AnyPairs_DescribesEachRowByItsKeyParts()
+    {
+        ScoredPair[] pairs = [new("a", "b", 3), new("a", "zzz", 5.5)];
+
+        var result = await WordSimilarityEvaluator.EvaluateAsync(new TableEmbedder(Words), pairs, EmbedOptions.Default);
+
+        // The OOV pair keeps its description too, so rows and descriptions stay aligned.
+        Assert.Equal(["a · b · 3", "a · zzz · 5.5"], result.Items!.Descriptions);
+    }
+
+    [Fact]
+    public void Create_LongKey_DescriptionCutLikeASnippet()
+    {
+        var outcomes = ItemOutcomes.Create("m", ItemStatistic.Mean, [new string('x', 500)], [[1.0]]);
+
+        Assert.Equal(ItemPredictions.MaxTextLength + 1, outcomes.Descriptions![0].Length); // the cut plus "…"
+    }
+
+    [Fact]
     public async Task Classification_HeldOutSplit_CountsWordsAndWordsNoTrainingTextHas()
     {
         // Train texts hold "good", "bad", "film", "plot"; the test texts are counted against them.
@@ -116,5 +135,7 @@ public sealed class ItemOutcomesTests
         Assert.Equal([3, 4, 0], scored.Select(p => p.Words));
         Assert.Equal([0, 3, 0], scored.Select(p => p.Unseen));
         Assert.Equal([0, 0.75, null], scored.Select(p => p.UnseenRate));
+        // The predictions carry the texts, so the generic descriptions are not stored a second time.
+        Assert.Null(result.Items.Descriptions);
     }
 }

@@ -13,6 +13,9 @@ public partial class ExperimentResultPage : IDisposable
 {
     private ExperimentView? _view;
     private IReadOnlyList<ItemContrastView> _contrasts = [];
+
+    // Pairs the reader picked in the item view, per dataset id; kept across reloads (a run finishing reloads the page's data).
+    private readonly Dictionary<int, (int First, int Second)> _chosenPairs = [];
     private bool _notFound;
     private IDisposable? _subscription;
     private readonly ReloadThrottle _reload = new(TimeSpan.FromSeconds(1));
@@ -98,7 +101,7 @@ public partial class ExperimentResultPage : IDisposable
         var ticket = Interlocked.Increment(ref _loads);
         var view = await Queries.GetAsync(Id);
         // After the view, so the verdict it reads is already cached; a share link shows it too (it is read-only data).
-        var contrasts = view is null ? [] : await Queries.GetItemContrastsAsync(Id);
+        var contrasts = view is null ? [] : await Queries.GetItemContrastsAsync(Id, _chosenPairs);
         if (ticket != Volatile.Read(ref _loads)) return;
         _view = view;
         _contrasts = contrasts;
@@ -107,6 +110,12 @@ public partial class ExperimentResultPage : IDisposable
         {
             _links = await ShareLinks.ListAsync(ShareKind, Id);
         }
+    }
+
+    private async Task ChoosePairAsync(ItemPairChoice choice)
+    {
+        _chosenPairs[choice.DatasetId] = (choice.First, choice.Second);
+        await LoadAsync();
     }
 
     internal const string ShareKind = "experiment";

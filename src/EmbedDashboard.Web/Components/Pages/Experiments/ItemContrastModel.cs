@@ -14,6 +14,8 @@ public sealed record ItemContrastModel(ItemContrastView View, IReadOnlyList<Conf
     /// <summary>"12 (showing 50)" when the list was capped, so a short list is never mistaken for the whole story.</summary>
     public static string CountText(int shown, int total) => shown < total ? $"{total:N0} (showing {shown:N0})" : total.ToString("N0", CultureInfo.InvariantCulture);
 
+    public static string ChoiceText(RunChoice choice) => $"{choice.EmbedderName} ({(choice.IsGeneral ? "general" : "task-specific")})";
+
     // NaN is a class neither gold nor predicted among the items: no F1 to show, rather than a misleading 0.
     public static string F1Text(double f1) => double.IsNaN(f1) ? "–" : f1.ToString("0.000", CultureInfo.InvariantCulture);
 
