@@ -42,6 +42,8 @@ public sealed class ExperimentBrowserTests(AppServerFixture app)
         // Share: a read-only link works in a fresh browser context, and stops working once revoked.
         await page.GetByTestId("share").ClickAsync();
         var url = (await page.GetByTestId("share-url").First.InnerTextAsync()).Trim();
+        // The default lifetime is 30 days, shown with the link.
+        await Assertions.Expect(page.GetByTestId("share-expires").First).ToContainTextAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"));
         await using var stranger = await app.Browser.NewContextAsync();
         var sharedPage = await stranger.NewPageAsync();
         await sharedPage.GotoAsync(url);

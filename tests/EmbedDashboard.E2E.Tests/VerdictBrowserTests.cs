@@ -37,6 +37,11 @@ public sealed class VerdictBrowserTests(AppServerFixture app)
         await Assertions.Expect(matrix.GetByTestId("matrix-best")).ToHaveCountAsync(1);
         await Assertions.Expect(matrix.GetByTestId("matrix-baseline")).ToHaveCountAsync(1);
         await Assertions.Expect(matrix.GetByTestId("matrix-delta")).ToHaveCountAsync(1);
+        // Item by item: WS-353 pairs each of the two ranks closer to the gold.
+        var items = page.GetByTestId("item-contrast").First;
+        await Assertions.Expect(items).ToContainTextAsync("item by item");
+        await Assertions.Expect(items.GetByTestId("first-better").GetByTestId("difference-item").First).ToBeVisibleAsync();
+        await Assertions.Expect(items.GetByTestId("second-better").GetByTestId("difference-item").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.DataFolder, "verdict.png"), FullPage = true });
     }
 }

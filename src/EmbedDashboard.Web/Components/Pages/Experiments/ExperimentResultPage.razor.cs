@@ -140,9 +140,12 @@ public partial class ExperimentResultPage : IDisposable
         }
     }
 
+    // Like the probe pages' share button: 30 days unless the sharer picks otherwise (0 = until revoked).
+    private int _shareDays = 30;
+
     private Task ShareAsync() => ActAsync(async () =>
     {
-        await ShareLinks.CreateAsync(ShareKind, Id);
+        await ShareLinks.CreateAsync(ShareKind, Id, lifetime: _shareDays > 0 ? TimeSpan.FromDays(_shareDays) : null);
         _links = await ShareLinks.ListAsync(ShareKind, Id);
     });
 
