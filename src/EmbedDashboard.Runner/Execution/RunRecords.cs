@@ -70,3 +70,19 @@ public sealed record WordContextRecord(
     int? Words,
     int? WordsCovered,
     int? Occurrences);
+
+public static class WordContextRecordText
+{
+    /// <summary>One line for the result page and the CLI: how this run's words became vectors.</summary>
+    public static string Describe(this WordContextRecord record)
+    {
+        if (record.Mode != nameof(Core.Embeddings.WordContext.WordVectorMode.InContext))
+        {
+            return record.NotApplicable is null ? "each word alone" : "each word alone — " + record.NotApplicable;
+        }
+
+        var sha = record.ContextDatasetSha256 is { Length: >= 12 } h ? h[..12] + "…" : record.ContextDatasetSha256;
+        return $"in context of '{record.ContextDataset}' (SHA-256 {sha}): mean of the first {record.MaxOccurrences} occurrence(s), ±{record.WindowWords} words, "
+            + $"in {record.TextsIndexed:N0} text(s); {record.WordsCovered:N0} of {record.Words:N0} word(s) covered, {record.Occurrences:N0} occurrences";
+    }
+}

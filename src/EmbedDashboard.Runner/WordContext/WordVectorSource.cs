@@ -5,6 +5,9 @@ using EmbedDashboard.Runner.Execution;
 
 namespace EmbedDashboard.Runner.WordContext;
 
+/// <summary>A context dataset and the word index of its texts.</summary>
+public sealed record LoadedContext(Data.Entities.DatasetEntity Dataset, ContextIndex Index);
+
 /// <summary>
 /// The embedder a word task or probe uses under a <see cref="WordContextOptions"/>: the embedder itself when alone,
 /// or an <see cref="InContextWordEmbedder"/> over the context dataset's texts (index built once here). Static vectors
@@ -31,7 +34,11 @@ public sealed class WordVectorSource
 
     public InContextWordEmbedder? InContext => Embedder as InContextWordEmbedder;
 
-    public static async Task<WordVectorSource> CreateAsync(IEmbedder embedder, IWordLevelEmbedder? wordLevel, WordContextOptions? options, DatasetStore datasets, IProgress<(double Fraction, string Message)>? progress, CancellationToken cancellationToken)
+    public static async Task<WordVectorSource> CreateAsync(IEmbedder embedder, IWordLevelEmbedder? wordLevel, WordContextOptions? options, DatasetStore datasets, IProgress<(double Fraction, string Message)>? progress, CancellationToken cancellationToken) =>
+        await CreateAsync(embedder, wordLevel, options, ct => LoadContextAsync(datasets, options!, progress, ct), cancellationToken);
+
+    /// <param name="context">Gives the context dataset and its index; called only when the embedder takes in-context vectors (probes cache it).</param>
+    public static async Task<WordVectorSource> CreateAsync(IEmbedder embedder, IWordLevelEmbedder? wordLevel, WordContextOptions? options, Func<CancellationToken, Task<LoadedContext>> context, CancellationToken cancellationToken)
     {
         options ??= WordContextOptions.Alone;
         if (!options.InContext) return new WordVectorSource(embedder, options, null, null);
@@ -41,12 +48,19 @@ public sealed class WordVectorSource
             throw new InvalidOperationException(reason);
         }
 
+        var loaded = await context(cancellationToken);
+        return new WordVectorSource(new InContextWordEmbedder(wordLevel!, loaded.Index, options), options, null, loaded.Dataset);
+    }
+
+    /// <summary>The context dataset the options name and the word index of its first MaxTexts texts, or a specific refusal.</summary>
+    public static async Task<LoadedContext> LoadContextAsync(DatasetStore datasets, WordContextOptions options, IProgress<(double Fraction, string Message)>? progress, CancellationToken cancellationToken)
+    {
         var (dataset, problem) = await ContextTexts.ResolveAsync(datasets, options.Dataset, cancellationToken);
         if (dataset is null) throw new InvalidOperationException(problem);
         progress?.Report((0, $"Indexing the words of '{dataset.Name}'"));
         var texts = await ContextTexts.LoadAsync(datasets, dataset, cancellationToken);
         var index = await Task.Run(() => new ContextIndex(texts, options.MaxTexts, cancellationToken), cancellationToken);
-        return new WordVectorSource(new InContextWordEmbedder(wordLevel!, index, options), options, null, dataset);
+        return new LoadedContext(dataset, index);
     }
 
     /// <summary>What goes into the reproducibility record: the mode as applied, the context dataset and what was found.</summary>
