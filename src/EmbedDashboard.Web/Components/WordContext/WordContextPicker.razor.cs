@@ -17,12 +17,12 @@ public partial class WordContextPicker
     [Parameter]
     public EventCallback<WordContextOptions> ValueChanged { get; set; }
 
-    private IEnumerable<DatasetInfo> TextDatasets => Datasets.Where(d => ContextTexts.HasTexts(d.Task));
+    internal IEnumerable<DatasetInfo> TextDatasets => Datasets.Where(d => ContextTexts.HasTexts(d.Task));
 
     internal static string ModeLabel(WordVectorMode mode) => mode == WordVectorMode.InContext ? "In context of a dataset" : "Word alone";
 
     // Switching to in context preselects the first dataset with texts, so the choice is never left empty by accident.
-    private Task SetModeAsync(WordVectorMode mode) => ValueChanged.InvokeAsync(Value with
+    internal Task SetModeAsync(WordVectorMode mode) => ValueChanged.InvokeAsync(Value with
     {
         Mode = mode,
         Dataset = mode == WordVectorMode.InContext ? Value.Dataset ?? TextDatasets.FirstOrDefault()?.Name : Value.Dataset,
