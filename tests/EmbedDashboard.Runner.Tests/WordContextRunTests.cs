@@ -108,6 +108,24 @@ public sealed class WordContextRunTests
     }
 
     [Fact]
+    public async Task RunOneAsync_AnalogyInContext_VocabularyOnlyWordsThatOccur()
+    {
+        var (host, _, _) = await StartAsync();
+        await using var _ = host;
+        // Without GloVe the vocabulary is the questions' words: cat, dog, mat, sat occur; zebra does not.
+        var questions = await host.Get<DatasetStore>().SaveAsync(new DatasetMetadata("Toy analogies", TaskKind.Analogy, "questions", "q-sha", "test", null, false),
+            new[] { new AnalogyQuestion("s", "cat", "dog", "mat", "sat"), new AnalogyQuestion("s", "cat", "zebra", "mat", "sat") });
+        var experiment = await host.Get<ExperimentService>().CreateAsync(Spec(questions.Id, InContext, "encoder"));
+
+        Assert.Equal(RunStatus.Done, await host.Get<JobRunner>().RunOneAsync(new JobKey(JobKind.Run, experiment.Runs[0].Id), CancellationToken.None));
+
+        var run = Assert.Single((await host.Get<ExperimentQueries>().GetAsync(experiment.Id))!.Runs);
+        Assert.Equal(4, run.Metrics.Single(m => m.Name == "vocabulary").Value);
+        Assert.Contains("In context, the vocabulary is restricted to the first 4 candidate words that occur in 'Context texts'", run.Message);
+        Assert.Equal((4, 4), (run.Repro!.WordContext!.Words, run.Repro.WordContext.WordsCovered));
+    }
+
+    [Fact]
     public void ParseSpec_WordContextJson_RoundTrips()
     {
         const string json = """{"name": "x", "datasets": ["WS-353"], "embedders": ["minilm-l6-v2"], "options": {"wordContext": {"mode": "InContext", "dataset": "IMDB reviews (built-in)", "maxOccurrences": 10, "maxTexts": 5000}}}""";
