@@ -48,7 +48,7 @@ internal sealed class FakeRegistry(params IEmbedder[] embedders) : IEmbedderRegi
     public IEmbedder Get(string id) => embedders.FirstOrDefault(e => e.Info.Id == id)
         ?? throw new UnknownEmbedderException(id, embedders.Select(e => e.Info.Id));
 
-    public IWordLevelEmbedder? GetWordLevel(string id) => null;
+    public IWordLevelEmbedder? GetWordLevel(string id) => embedders.FirstOrDefault(e => e.Info.Id == id) as IWordLevelEmbedder;
 }
 
 /// <summary>A classification "evaluator" the test steers: it runs until released, cancelled or told to fail.</summary>
@@ -90,5 +90,27 @@ internal sealed class ControlledTaskRunner : ITaskRunner
         }
 
         return new TaskOutcome([new MetricValue("accuracy", 0.75, 0.05, true, [0.7, 0.8])], batch.Stats, items.Count);
+    }
+}
+
+/// <summary>
+/// A sentence encoder with per-word vectors: a word alone is (1, 0); in a sentence, word w gets (1, number of words
+/// in the sentence), so in-context vectors differ from alone ones and depend on the contexts found.
+/// </summary>
+internal sealed class FakeContextualEncoder(string id) : IEmbedder, IWordLevelEmbedder
+{
+    public EmbedderInfo Info { get; } = new(id, id, EmbedderKind.SentenceEncoder, 2, 10, "sha-" + id, "test", "none");
+
+    public int WordCalls { get; private set; }
+
+    public Task<EmbeddingBatch> EmbedAsync(IReadOnlyList<string> texts, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new EmbeddingBatch(texts.SelectMany(t => new float[] { 1, t.Length }).ToArray(), texts.Count, 2, new bool[texts.Count], new EmbeddingStats(texts.Count, texts.Count, 0, 1, TimeSpan.FromMilliseconds(1), 0)));
+
+    public Task<EmbeddingBatch> EmbedWordsAsync(IReadOnlyList<IReadOnlyList<string>> sentences, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        WordCalls++;
+        var data = sentences.SelectMany(s => s.SelectMany(_ => new float[] { 1, s.Count })).ToArray();
+        var total = sentences.Sum(s => s.Count);
+        return Task.FromResult(new EmbeddingBatch(data, total, 2, new bool[total], new EmbeddingStats(sentences.Count, total, 0, 1, TimeSpan.FromMilliseconds(1), 0)));
     }
 }

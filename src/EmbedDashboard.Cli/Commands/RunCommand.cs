@@ -71,6 +71,7 @@ internal static class RunCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{Clip(r.DatasetName, 28),-28} {Clip(r.EmbedderName, 26),-26} {r.Status,-9} {p?.Name ?? "",-18} {p?.Value,8:0.0000} {Interval(r.Score),-18} {p?.Std,7:0.0000} {Delta(r.VsBestGeneral),18} {r.Score?.Coverage,8:P1} {EmbeddedCount.Throughput(r.Efficiency),9} {EmbeddedCount.Format(r.Efficiency),-20}"));
             if (r.Score?.Note is { } note) Console.WriteLine($"    note: {note}");
+            if (r.Repro?.WordContext is { } words) Console.WriteLine($"    word vectors: {words.Describe()}");
             if (r.Error is not null) Console.WriteLine($"    error: {r.Error}");
         }
 

@@ -20,7 +20,11 @@ public sealed record TaskRunContext(
     CancellationToken CancellationToken);
 
 /// <summary>Metrics and embedding cost of one finished run, and the primary metric's per-item outcomes when the task has them.</summary>
-public sealed record TaskOutcome(IReadOnlyList<MetricValue> Metrics, EmbeddingStats Stats, int ItemsEvaluated, string? Notes = null, ItemOutcomes? Items = null);
+public sealed record TaskOutcome(IReadOnlyList<MetricValue> Metrics, EmbeddingStats Stats, int ItemsEvaluated, string? Notes = null, ItemOutcomes? Items = null)
+{
+    /// <summary>Word tasks: how words became vectors (frozen into the reproducibility record).</summary>
+    public WordContextRecord? WordContext { get; init; }
+}
 
 /// <summary>Evaluates one kind of task (adapts a Core evaluator to stored datasets and metric rows).</summary>
 public interface ITaskRunner

@@ -43,7 +43,7 @@ public sealed class RunExecutor(DatasetStore datasets, IEmbedderRegistry registr
             var efficiency = new EfficiencyRecord(
                 stats.Elapsed > TimeSpan.Zero ? encoded / stats.Elapsed.TotalSeconds : 0, stats.TokensPerSecond, stats.MsPerBatch, stats.Texts, stats.Tokens, stats.CacheHits, stats.OovRate,
                 sampler.PeakBytes, info.Dimension, info.ModelFileBytes, stats.Elapsed.TotalSeconds, watch.Elapsed.TotalSeconds, encoded);
-            return new RunResult(outcome.Metrics, Reproducibility(info, dataset, options), efficiency, outcome.Notes, outcome.Items);
+            return new RunResult(outcome.Metrics, Reproducibility(info, dataset, options) with { WordContext = outcome.WordContext }, efficiency, outcome.Notes, outcome.Items);
         }
     }
 

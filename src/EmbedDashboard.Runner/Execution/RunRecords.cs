@@ -18,7 +18,11 @@ public sealed record ReproducibilityRecord(
     string QueryPrefix = "",
     string PassagePrefix = "",
     bool? LowerCase = null,
-    string? BaseEmbedderId = null);
+    string? BaseEmbedderId = null)
+{
+    /// <summary>Word tasks only: alone or in context of which dataset, and what was found there.</summary>
+    public WordContextRecord? WordContext { get; init; }
+}
 
 /// <summary>What a run cost; the x axis of the accuracy-vs-cost charts.</summary>
 /// <param name="TextsPerSecond">
@@ -47,3 +51,38 @@ public sealed record EfficiencyRecord(
     double EmbedSeconds,
     double TotalSeconds,
     long EncodedTexts = 0);
+
+/// <summary>
+/// How a word task's words became vectors (null for other tasks): <paramref name="Mode"/> as applied,
+/// <paramref name="Requested"/> as asked (static vectors asked in context run alone; <paramref name="NotApplicable"/> says why),
+/// the context dataset with its content hash, the caps, and what was found: texts indexed, distinct words asked, covered, occurrences used.
+/// </summary>
+public sealed record WordContextRecord(
+    string Mode,
+    string Requested,
+    string? NotApplicable,
+    string? ContextDataset,
+    string? ContextDatasetSha256,
+    int? MaxOccurrences,
+    int? MaxTexts,
+    int? WindowWords,
+    int? TextsIndexed,
+    int? Words,
+    int? WordsCovered,
+    int? Occurrences);
+
+public static class WordContextRecordText
+{
+    /// <summary>One line for the result page and the CLI: how this run's words became vectors.</summary>
+    public static string Describe(this WordContextRecord record)
+    {
+        if (record.Mode != nameof(Core.Embeddings.WordContext.WordVectorMode.InContext))
+        {
+            return record.NotApplicable is null ? "each word alone" : "each word alone — " + record.NotApplicable;
+        }
+
+        var sha = record.ContextDatasetSha256 is { Length: >= 12 } h ? h[..12] + "…" : record.ContextDatasetSha256;
+        return $"in context of '{record.ContextDataset}' (SHA-256 {sha}): mean of the first {record.MaxOccurrences} occurrence(s), ±{record.WindowWords} words, "
+            + $"in {record.TextsIndexed:N0} text(s); {record.WordsCovered:N0} of {record.Words:N0} word(s) covered, {record.Occurrences:N0} occurrences";
+    }
+}

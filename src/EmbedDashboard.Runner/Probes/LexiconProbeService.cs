@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Embeddings.WordContext;
 using EmbedDashboard.Core.Probes;
 using EmbedDashboard.Data.Stores;
 
@@ -21,14 +22,16 @@ public sealed class LexiconProbeService(NeighbourProbeService neighbours, IEmbed
     public const string AfinnName = "AFINN-165 word polarity (built-in)";
     private readonly ConcurrentDictionary<string, Lazy<Task<EmbedderReport>>> _reports = new(StringComparer.Ordinal);
 
-    public async Task<IReadOnlyList<EmbedderReport>> AntonymReportsAsync(CancellationToken cancellationToken = default)
+    /// <param name="context">Each word alone (null) or in context of a dataset's texts: the word vocabulary is then the words that occur there.</param>
+    public async Task<IReadOnlyList<EmbedderReport>> AntonymReportsAsync(WordContextOptions? context = null, CancellationToken cancellationToken = default)
     {
         var results = new List<EmbedderReport>();
         foreach (var info in registry.Installed)
         {
-            var lazy = _reports.GetOrAdd(info.Id, _ => new Lazy<Task<EmbedderReport>>(() => ComputeAsync(info)));
+            var key = info.Id + "|" + NeighbourProbeService.ContextKey(context);
+            var lazy = _reports.GetOrAdd(key, _ => new Lazy<Task<EmbedderReport>>(() => ComputeAsync(info, context)));
             var report = await lazy.Value.WaitAsync(cancellationToken);
-            if (report.Problem is not null) _reports.TryRemove(info.Id, out _); // try again next time
+            if (report.Problem is not null) _reports.TryRemove(key, out _); // try again next time
             results.Add(report);
         }
 
@@ -39,14 +42,14 @@ public sealed class LexiconProbeService(NeighbourProbeService neighbours, IEmbed
     /// One word pair side by side under every embedder, over the same word vocabulary: their cosine,
     /// where b ranks among a's neighbours, and a's nearest neighbours.
     /// </summary>
-    public async Task<IReadOnlyList<PairView>> PairAsync(string a, string b, int k = 10, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PairView>> PairAsync(string a, string b, int k = 10, WordContextOptions? context = null, CancellationToken cancellationToken = default)
     {
         a = a.Trim().ToLowerInvariant();
         b = b.Trim().ToLowerInvariant();
         var views = new List<PairView>();
         foreach (var info in registry.Installed)
         {
-            var index = await neighbours.IndexAsync(info.Id, "words", cancellationToken);
+            var index = await neighbours.IndexAsync(info.Id, "words", context, cancellationToken);
             if (!index.Contains(a) || !index.Contains(b))
             {
                 var missing = string.Join(" and ", new[] { a, b }.Where(w => !index.Contains(w)).Select(w => $"'{w}'"));
@@ -73,7 +76,7 @@ public sealed class LexiconProbeService(NeighbourProbeService neighbours, IEmbed
         return results;
     }
 
-    private async Task<EmbedderReport> ComputeAsync(EmbedderInfo info)
+    private async Task<EmbedderReport> ComputeAsync(EmbedderInfo info, WordContextOptions? context)
     {
         try
         {
@@ -84,7 +87,7 @@ public sealed class LexiconProbeService(NeighbourProbeService neighbours, IEmbed
             var antonyms = await Load<WordPair>(AntonymsName);
             var synonyms = await Load<WordPair>(SynonymsName);
             var polarity = await Load<WordPolarity>(AfinnName);
-            var index = await neighbours.IndexAsync(info.Id, "words");
+            var index = await neighbours.IndexAsync(info.Id, "words", context);
             var report = await Task.Run(() => AntonymPolarityProbe.Run(index, antonyms, synonyms, polarity));
             return new EmbedderReport(info.Id, info.DisplayName, info.IsGeneral, report, null);
         }

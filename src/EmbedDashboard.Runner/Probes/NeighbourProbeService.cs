@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Embeddings.WordContext;
+using EmbedDashboard.Runner.WordContext;
 using EmbedDashboard.Core.Probes;
 using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Inference.Setup;
@@ -19,8 +21,16 @@ public sealed record ProbeVocabulary(string Key, string Description);
 public sealed class NeighbourProbeService(IEmbedderRegistry registry, DatasetStore datasets)
 {
     public const int WordVocabularySize = 20_000;
+
+    /// <summary>
+    /// In context every vocabulary word is encoded at each of its occurrences, so the word vocabulary is cut to the most
+    /// frequent GloVe words that occur in the context texts, up to this many (the first build takes minutes, not hours).
+    /// </summary>
+    public const int InContextVocabularySize = 5_000;
+
     private const int MaxDatasetTexts = 5_000;
-    private readonly ConcurrentDictionary<(string Embedder, string Vocabulary), Lazy<Task<VectorIndex>>> _indexes = new();
+    private readonly ConcurrentDictionary<(string Embedder, string Vocabulary, string Context), Lazy<Task<VectorIndex>>> _indexes = new();
+    private readonly ConcurrentDictionary<(string Dataset, int MaxTexts), Lazy<Task<LoadedContext>>> _contexts = new();
 
     public async Task<IReadOnlyList<ProbeVocabulary>> VocabulariesAsync(CancellationToken cancellationToken = default)
     {
@@ -36,14 +46,15 @@ public sealed class NeighbourProbeService(IEmbedderRegistry registry, DatasetSto
 
     /// <summary>Top-k under each embedder, neighbours only one embedder finds marked (the lists of <see cref="CompareAsync"/>).</summary>
     public async Task<IReadOnlyList<NeighbourList>> QueryAsync(string query, int k, string vocabulary, IReadOnlyList<string> embedderIds, CancellationToken cancellationToken = default) =>
-        (await CompareAsync(query, k, vocabulary, embedderIds, cancellationToken)).Lists;
+        (await CompareAsync(query, k, vocabulary, embedderIds, null, cancellationToken)).Lists;
 
     /// <summary>
     /// Top-k under each embedder plus, for each pair of embedders, "what moves most": every neighbour of
     /// either list with its full rank under both (NeighbourComparison). Embedders that cannot embed the
     /// query (no known word) get a list with the reason and take no part in the pairs.
     /// </summary>
-    public async Task<NeighbourComparisonResult> CompareAsync(string query, int k, string vocabulary, IReadOnlyList<string> embedderIds, CancellationToken cancellationToken = default)
+    /// <param name="context">Word vocabulary only: each word alone (null, the default) or in context of a dataset's texts.</param>
+    public async Task<NeighbourComparisonResult> CompareAsync(string query, int k, string vocabulary, IReadOnlyList<string> embedderIds, WordContextOptions? context = null, CancellationToken cancellationToken = default)
     {
         var sources = new List<NeighbourSource>();
         var problems = new List<NeighbourList>();
@@ -51,10 +62,11 @@ public sealed class NeighbourProbeService(IEmbedderRegistry registry, DatasetSto
         {
             try
             {
-                var embedder = registry.Get(id);
-                var index = await IndexAsync(embedder, vocabulary, cancellationToken);
-                var embedded = await embedder.EmbedAsync([query], EmbedOptions.Default, cancellationToken: cancellationToken);
-                if (embedded.Missing[0]) problems.Add(new NeighbourList(id, [], new HashSet<string>(), TimeSpan.Zero, $"'{query}' has no known word for {embedder.Info.DisplayName}."));
+                var source = await SourceAsync(id, context, cancellationToken);
+                var index = await IndexAsync(id, vocabulary, context, cancellationToken);
+                var embedded = await source.Embedder.EmbedAsync([query], EmbedOptions.Default, cancellationToken: cancellationToken);
+                if (embedded.Missing[0] && source.InContext is not null) problems.Add(new NeighbourList(id, [], new HashSet<string>(), TimeSpan.Zero, $"'{query}' does not occur in '{source.Dataset!.Name}', so it has no in-context vector."));
+                else if (embedded.Missing[0]) problems.Add(new NeighbourList(id, [], new HashSet<string>(), TimeSpan.Zero, $"'{query}' has no known word for {source.Embedder.Info.DisplayName}."));
                 else sources.Add(new NeighbourSource(id, index, embedded.Row(0).ToArray()));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -69,29 +81,61 @@ public sealed class NeighbourProbeService(IEmbedderRegistry registry, DatasetSto
     }
 
     /// <summary>Index size per embedder once built (for the page to say what was searched).</summary>
-    public int? IndexSize(string embedderId, string vocabulary) =>
-        _indexes.TryGetValue((embedderId, vocabulary), out var lazy) && lazy.Value.IsCompletedSuccessfully ? lazy.Value.Result.Count : null;
+    public int? IndexSize(string embedderId, string vocabulary, WordContextOptions? context = null) =>
+        _indexes.TryGetValue((embedderId, vocabulary, ContextKey(context)), out var lazy) && lazy.Value.IsCompletedSuccessfully ? lazy.Value.Result.Count : null;
 
     public Task<VectorIndex> IndexAsync(string embedderId, string vocabulary, CancellationToken cancellationToken = default) =>
-        IndexAsync(registry.Get(embedderId), vocabulary, cancellationToken);
+        IndexAsync(embedderId, vocabulary, null, cancellationToken);
 
-    private Task<VectorIndex> IndexAsync(IEmbedder embedder, string vocabulary, CancellationToken cancellationToken)
+    /// <summary>The (embedder, vocabulary, word-vector mode) index, built once and kept.</summary>
+    public Task<VectorIndex> IndexAsync(string embedderId, string vocabulary, WordContextOptions? context, CancellationToken cancellationToken = default)
     {
-        var lazy = _indexes.GetOrAdd((embedder.Info.Id, vocabulary), key => new Lazy<Task<VectorIndex>>(() => BuildAsync(embedder, key.Vocabulary)));
+        context = context is { InContext: true } ? context : null;
+        if (context is not null && vocabulary != "words")
+        {
+            throw new ArgumentException("In-context vectors apply to the word vocabulary; a dataset's texts are embedded whole. Choose the words, or the word alone.");
+        }
+
+        var key = (embedderId, vocabulary, ContextKey(context));
+        var lazy = _indexes.GetOrAdd(key, k => new Lazy<Task<VectorIndex>>(() => BuildAsync(embedderId, k.Vocabulary, context)));
         if (lazy.Value.IsFaulted)
         {
-            _indexes.TryRemove(new((embedder.Info.Id, vocabulary), lazy)); // let a later query try again
+            _indexes.TryRemove(new(key, lazy)); // let a later query try again
         }
 
         return lazy.Value.WaitAsync(cancellationToken);
     }
 
-    private async Task<VectorIndex> BuildAsync(IEmbedder embedder, string vocabulary)
+    /// <summary>
+    /// How the embedder turns words into vectors under the mode: itself alone, or in context of the (cached) index of the
+    /// context dataset. Static vectors stay alone (<see cref="WordVectorSource.NotApplicable"/> says so).
+    /// </summary>
+    public Task<WordVectorSource> SourceAsync(string embedderId, WordContextOptions? context, CancellationToken cancellationToken = default) =>
+        WordVectorSource.CreateAsync(registry.Get(embedderId), registry.GetWordLevel(embedderId), context, ct => ContextAsync(context!, ct), cancellationToken);
+
+    private Task<LoadedContext> ContextAsync(WordContextOptions context, CancellationToken cancellationToken)
+    {
+        var key = ((context.Dataset ?? "").ToLowerInvariant(), context.MaxTexts);
+        var lazy = _contexts.GetOrAdd(key, _ => new Lazy<Task<LoadedContext>>(() => WordVectorSource.LoadContextAsync(datasets, context, null, CancellationToken.None)));
+        if (lazy.Value.IsFaulted) _contexts.TryRemove(new(key, lazy));
+        return lazy.Value.WaitAsync(cancellationToken);
+    }
+
+    internal static string ContextKey(WordContextOptions? context) => context is { InContext: true } c
+        ? $"{c.Dataset?.ToLowerInvariant()}|{c.MaxOccurrences}|{c.MaxTexts}|{c.WindowWords}"
+        : "alone";
+
+    private async Task<VectorIndex> BuildAsync(string embedderId, string vocabulary, WordContextOptions? context)
     {
         IReadOnlyList<string> labels;
+        var source = await SourceAsync(embedderId, context);
         if (vocabulary == "words")
         {
-            labels = Glove()?.Vectors.Words.Take(WordVocabularySize).ToList() ?? throw new InvalidOperationException("GloVe is not installed, so there is no word list.");
+            var words = Glove()?.Vectors.Words.Take(WordVocabularySize) ?? throw new InvalidOperationException("GloVe is not installed, so there is no word list.");
+            // In context every embedder searches the same words: those that occur in the context texts (static ones embed them alone).
+            labels = context is null
+                ? words.ToList()
+                : words.Where((await ContextAsync(context, CancellationToken.None)).Index.Contains).Take(InContextVocabularySize).ToList();
         }
         else if (vocabulary.StartsWith("dataset:", StringComparison.Ordinal) && int.TryParse(vocabulary[8..], out var id) && await datasets.FindAsync(id) is { } dataset)
         {
@@ -104,7 +148,7 @@ public sealed class NeighbourProbeService(IEmbedderRegistry registry, DatasetSto
             throw new ArgumentException($"Unknown vocabulary '{vocabulary}'.");
         }
 
-        var batch = await embedder.EmbedAsync(labels, EmbedOptions.Default with { BatchSize = 64 });
+        var batch = await source.Embedder.EmbedAsync(labels, EmbedOptions.Default with { BatchSize = 64 });
         return new VectorIndex(labels, batch);
     }
 

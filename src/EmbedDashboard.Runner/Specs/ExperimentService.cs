@@ -5,6 +5,8 @@ using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
+using EmbedDashboard.Core.Embeddings.WordContext;
+using EmbedDashboard.Runner.WordContext;
 
 namespace EmbedDashboard.Runner.Specs;
 
@@ -56,6 +58,11 @@ public sealed class ExperimentService(
             problems.Add($"Unknown embedder '{id}'. Installed: {string.Join(", ", installed.Order())}.");
         }
 
+        if (spec.Options.WordContext is { InContext: true } wordContext)
+        {
+            problems.AddRange(await WordContextProblemsAsync(wordContext, known.Where(d => datasetIds.Contains(d.Id)), spec.Embedders.Distinct().Where(installed.Contains).Select(e => infos[e]), cancellationToken));
+        }
+
         if (problems.Count > 0)
         {
             throw new ExperimentSpecException(problems);
@@ -69,6 +76,31 @@ public sealed class ExperimentService(
         }
 
         return experiment;
+    }
+
+    /// <summary>
+    /// In context applies to word similarity and analogy only, needs a context dataset with texts, and an encoder with
+    /// per-word vectors; static vectors are allowed and run alone (recorded), so they can stay as the baseline.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> WordContextProblemsAsync(WordContextOptions wordContext, IEnumerable<DatasetEntity> chosen, IEnumerable<EmbedderInfo> embedders, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        if (!string.IsNullOrWhiteSpace(wordContext.Dataset) && (await ContextTexts.ResolveAsync(datasets, wordContext.Dataset, cancellationToken)).Problem is { } problem)
+        {
+            problems.Add(problem);
+        }
+
+        foreach (var d in chosen.Where(d => d.Task is not (Core.Datasets.TaskKind.WordSimilarity or Core.Datasets.TaskKind.Analogy)))
+        {
+            problems.Add($"In-context word vectors apply to word similarity and analogy only; '{d.Name}' is a {d.Task} dataset. Run it in an experiment with words alone.");
+        }
+
+        foreach (var info in embedders.Where(i => i.Kind is not (EmbedderKind.StaticWordVectors or EmbedderKind.TrainedEmbeddingLayer)))
+        {
+            if (WordContextOptions.NotApplicable(info, registry.GetWordLevel(info.Id) is not null) is { } reason) problems.Add(reason);
+        }
+
+        return problems;
     }
 
     /// <summary>A run freezes the embedder's name, kind and general/task-specific standing as they are now.</summary>

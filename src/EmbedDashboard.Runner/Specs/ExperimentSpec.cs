@@ -1,4 +1,5 @@
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Embeddings.WordContext;
 
 namespace EmbedDashboard.Runner.Specs;
 
@@ -41,6 +42,9 @@ public sealed record RunOptions
 
     public int KnnK { get; init; } = 10;
 
+    /// <summary>Word similarity and analogy: each word alone, or in context of a dataset's texts (sentence encoders).</summary>
+    public WordContextOptions WordContext { get; init; } = WordContextOptions.Alone;
+
     public EmbedOptions ToEmbedOptions() => new() { Pooling = Pooling, MaxTokens = MaxTokens, BatchSize = BatchSize };
 
     /// <summary>Specific problems, empty when the options are usable.</summary>
@@ -53,6 +57,7 @@ public sealed record RunOptions
         if (BatchSize is < 1 or > 512) problems.Add($"Batch size must be between 1 and 512 (got {BatchSize}).");
         if (AnalogyVocabulary is < 100 or > 400000) problems.Add($"Analogy vocabulary must be between 100 and 400,000 words (got {AnalogyVocabulary}).");
         if (KnnK is < 1 or > 100) problems.Add($"k for the kNN probe must be between 1 and 100 (got {KnnK}).");
+        problems.AddRange((WordContext ?? WordContextOptions.Alone).Validate());
         return problems;
     }
 }

@@ -3,6 +3,7 @@ using EmbedDashboard.Core.Evaluation.Tasks;
 using EmbedDashboard.Inference.Setup;
 using EmbedDashboard.Inference.Static;
 using EmbedDashboard.Runner.Execution;
+using EmbedDashboard.Runner.WordContext;
 
 namespace EmbedDashboard.Runner.Tasks;
 
@@ -20,19 +21,28 @@ internal sealed class AnalogyTaskRunner : ITaskRunner
         var questions = await context.Datasets.LoadItemsAsync<AnalogyQuestion>(context.DatasetId, context.CancellationToken);
         var o = context.Options;
         var sample = Sampling.Stratified(questions, q => q.Section, o.MaxItems, o.SplitSeed);
-        IReadOnlyList<string> vocabulary;
+        var words = await WordVectorSource.CreateAsync(context.Embedder, context.WordLevelEmbedder, o.WordContext, context.Datasets, context.Progress, context.CancellationToken);
+        IEnumerable<string> candidates;
         string? note = null;
         if (context.Registry.Installed.Any(e => e.Id == ModelLayout.GloveId) && context.Registry.Get(ModelLayout.GloveId) is StaticWordEmbedder glove)
         {
-            vocabulary = glove.Vectors.Words.Take(o.AnalogyVocabulary).ToList();
+            candidates = glove.Vectors.Words;
         }
         else
         {
-            vocabulary = sample.SelectMany(q => new[] { q.A, q.B, q.C, q.D }).Distinct(StringComparer.Ordinal).ToList();
+            candidates = sample.SelectMany(q => new[] { q.A, q.B, q.C, q.D }).Distinct(StringComparer.Ordinal);
             note = "GloVe is not installed: the vocabulary is the questions' own words.";
         }
 
-        var result = (await AnalogyEvaluator.EvaluateAsync(context.Embedder, sample, vocabulary, new AnalogyOptions { VocabularySize = o.AnalogyVocabulary }, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken)).ToOutcome();
-        return note is null ? result : result with { Notes = note + " " + result.Notes };
+        // In context every candidate needs occurrences of its own: the vocabulary is the words (in frequency order)
+        // that occur in the context texts, up to the same cap, so answers are searched only among words with a vector.
+        var vocabulary = (words.InContext is { } inContext ? candidates.Where(inContext.Index.Contains) : candidates).Take(o.AnalogyVocabulary).ToList();
+        if (words.InContext is not null)
+        {
+            note = PairSimilarityTaskRunner.Join(note, $"In context, the vocabulary is restricted to the first {vocabulary.Count:N0} candidate words that occur in '{words.Dataset!.Name}' (cap {o.AnalogyVocabulary:N0}).");
+        }
+
+        var result = (await AnalogyEvaluator.EvaluateAsync(words.Embedder, sample, vocabulary, new AnalogyOptions { VocabularySize = o.AnalogyVocabulary }, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken)).ToOutcome();
+        return result with { Notes = PairSimilarityTaskRunner.Join(PairSimilarityTaskRunner.Join(note, words.Note()), result.Notes), WordContext = words.Record() };
     }
 }

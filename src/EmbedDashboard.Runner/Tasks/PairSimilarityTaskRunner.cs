@@ -1,6 +1,7 @@
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Evaluation.Tasks;
 using EmbedDashboard.Runner.Execution;
+using EmbedDashboard.Runner.WordContext;
 
 namespace EmbedDashboard.Runner.Tasks;
 
@@ -18,9 +19,18 @@ internal sealed class PairSimilarityTaskRunner(TaskKind task) : ITaskRunner
         var o = context.Options;
         var split = ScoredSplit.Select(pairs, p => p.Split, "pair");
         var sample = Sampling.Stratified(split.Test, _ => "", o.MaxItems, o.SplitSeed);
-        EvaluationResult result = Task == TaskKind.Sts
-            ? await StsEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken)
-            : await WordSimilarityEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
-        return result.WithLeadingNote(split.Note(sample.Count)).ToOutcome();
+        if (Task == TaskKind.Sts)
+        {
+            var sts = await StsEvaluator.EvaluateAsync(context.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
+            return sts.WithLeadingNote(split.Note(sample.Count)).ToOutcome();
+        }
+
+        // Words alone, or in context of the chosen dataset's texts (the source says which, for the record).
+        var words = await WordVectorSource.CreateAsync(context.Embedder, context.WordLevelEmbedder, o.WordContext, context.Datasets, context.Progress, context.CancellationToken);
+        EvaluationResult result = await WordSimilarityEvaluator.EvaluateAsync(words.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
+        var outcome = result.WithLeadingNote(split.Note(sample.Count)).ToOutcome();
+        return outcome with { Notes = Join(words.Note(), outcome.Notes), WordContext = words.Record() };
     }
+
+    internal static string? Join(string? first, string? rest) => first is null ? rest : rest is null ? first : first + " " + rest;
 }

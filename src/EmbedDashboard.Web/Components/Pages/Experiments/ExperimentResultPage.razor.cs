@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using EmbedDashboard.Core.Jobs;
+using EmbedDashboard.Runner.Execution;
 using EmbedDashboard.Runner.Results;
 using EmbedDashboard.Runner.Sharing;
 using EmbedDashboard.Runner.Specs;
@@ -181,6 +182,12 @@ public partial class ExperimentResultPage : IDisposable
         .SelectMany(r => new[] { r.Message, r.Score?.Note }
             .Where(n => !string.IsNullOrEmpty(n))
             .Select(n => $"{r.DatasetName} × {r.EmbedderName}: {n}"))
+        .ToList();
+
+    /// <summary>How each word-task run's words became vectors (alone, or in context of which dataset), from its reproducibility record.</summary>
+    private IReadOnlyList<string> WordVectorLines => _view is null ? [] : _view.Runs
+        .Where(r => r.Repro?.WordContext is not null)
+        .Select(r => $"{r.DatasetName} × {r.EmbedderName}: {r.Repro!.WordContext!.Describe()}")
         .ToList();
 
     /// <summary>Δ vs best general in points with the paired CI and "*" when significant after Holm; the raw difference for old runs.</summary>

@@ -1,6 +1,7 @@
 using EmbedDashboard.Core.Access;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
+using EmbedDashboard.Core.Embeddings.WordContext;
 using EmbedDashboard.Runner.Datasets;
 using EmbedDashboard.Runner.Specs;
 using Microsoft.AspNetCore.Components;
@@ -21,6 +22,10 @@ public partial class NewExperimentPage
     private int _batchSize = new RunOptions().BatchSize;
     private int _splitSeed = new RunOptions().SplitSeed;
     private Pooling? _pooling;
+    private WordContextOptions _wordContext = WordContextOptions.Alone;
+
+    // The word-vector mode applies to word similarity and analogy only, so it is offered only when one is chosen.
+    private bool HasWordTask => _datasets?.Any(d => _selectedDatasets.Contains(d.Id) && d.Task is TaskKind.WordSimilarity or TaskKind.Analogy) == true;
 
     [Inject]
     public required DatasetCatalog Datasets { get; set; }
@@ -78,6 +83,7 @@ public partial class NewExperimentPage
                     BatchSize = _batchSize,
                     SplitSeed = _splitSeed,
                     Pooling = _pooling,
+                    WordContext = HasWordTask ? _wordContext : WordContextOptions.Alone,
                 },
             };
             var experiment = await Experiments.CreateAsync(spec);

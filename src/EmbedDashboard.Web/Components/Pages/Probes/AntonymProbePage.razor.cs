@@ -1,6 +1,11 @@
 using System.Globalization;
 using EmbedDashboard.Core.Probes;
 using EmbedDashboard.Runner.Probes;
+using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Embeddings.WordContext;
+using EmbedDashboard.Runner.Datasets;
+using EmbedDashboard.Web.Components.WordContext;
+using EmbedDashboard.Web.Components.Sharing;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
 using Plotly.Blazor.Traces;
@@ -19,6 +24,39 @@ public partial class AntonymProbePage
     public EmbedDashboard.Runner.Sharing.ShareLink? Frozen { get; set; }
 
     private bool ReadOnly => Frozen is not null;
+
+    // The word-vector mode lives in the address (…?ctx=IMDB%20reviews%20(built-in)&occ=5), so a share link freezes it.
+    [SupplyParameterFromQuery(Name = WordContextQuery.DatasetKey)]
+    public string? ContextDataset { get; set; }
+
+    [SupplyParameterFromQuery(Name = WordContextQuery.OccurrencesKey)]
+    public int? Occurrences { get; set; }
+
+    [Inject]
+    public required DatasetCatalog Catalog { get; set; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; set; }
+
+    private IReadOnlyList<DatasetInfo> _datasets = [];
+    private WordContextOptions _wordContext = WordContextOptions.Alone;
+
+    /// <summary>The mode the shown reports were computed under.</summary>
+    private WordContextOptions _shownContext = WordContextOptions.Alone;
+
+    protected override void OnParametersSet()
+    {
+        if (Frozen is null) return;
+        var state = FrozenState.Parse(Frozen.State);
+        ContextDataset = state.Get(WordContextQuery.DatasetKey);
+        Occurrences = state.GetInt(WordContextQuery.OccurrencesKey);
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _datasets = await Catalog.ListAsync();
+        _wordContext = WordContextQuery.Parse(ContextDataset, Occurrences);
+    }
 
     // A shared view computes the report itself once the circuit is up.
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -64,7 +102,7 @@ public partial class AntonymProbePage
     {
         if (string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b)) return;
         (_pairA, _pairB) = (a.Trim().ToLowerInvariant(), b.Trim().ToLowerInvariant());
-        _pair = await Lexicon.PairAsync(_pairA, _pairB);
+        _pair = await Lexicon.PairAsync(_pairA, _pairB, context: _shownContext);
     }
 
     private async Task ComputeAsync()
@@ -72,7 +110,16 @@ public partial class AntonymProbePage
         _busy = true;
         try
         {
-            _reports = await Lexicon.AntonymReportsAsync();
+            // A frozen link's mode comes from its state, never from the picker.
+            var context = ReadOnly ? WordContextQuery.Parse(ContextDataset, Occurrences) : _wordContext;
+            if (!ReadOnly)
+            {
+                var address = Navigation.GetUriWithQueryParameters(WordContextQuery.Entries(context).ToDictionary(e => e.Key, e => e.Value));
+                if (address != Navigation.Uri) Navigation.NavigateTo(address, replace: true);
+            }
+
+            _reports = await Lexicon.AntonymReportsAsync(context);
+            _shownContext = context;
             _traces.Clear();
             foreach (var r in _reports.Where(r => r.Report is not null))
             {

@@ -2,6 +2,10 @@ using EmbedDashboard.Web.Components.Sharing;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Probes;
 using EmbedDashboard.Runner.Probes;
+using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Embeddings.WordContext;
+using EmbedDashboard.Runner.Datasets;
+using EmbedDashboard.Web.Components.WordContext;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -40,6 +44,24 @@ public partial class ProbesPage
     [SupplyParameterFromQuery(Name = "vocab")]
     public string? Vocabulary { get; set; }
 
+    // The word-vector mode is page state too (…&ctx=IMDB%20reviews%20(built-in)&occ=20), so a link reproduces it.
+    [SupplyParameterFromQuery(Name = WordContextQuery.DatasetKey)]
+    public string? ContextDataset { get; set; }
+
+    [SupplyParameterFromQuery(Name = WordContextQuery.OccurrencesKey)]
+    public int? Occurrences { get; set; }
+
+    [Inject]
+    public required DatasetCatalog Catalog { get; set; }
+
+    private IReadOnlyList<DatasetInfo> _datasets = [];
+    private WordContextOptions _wordContext = WordContextOptions.Alone;
+
+    /// <summary>The mode of the results shown (the one they were computed under, not the picker's current choice).</summary>
+    private WordContextOptions _shownContext = WordContextOptions.Alone;
+
+    private bool WordsVocabulary => Vocabulary == "words";
+
     // A frozen link wins over the address on every parameter update, so editing the query changes nothing.
     protected override void OnParametersSet()
     {
@@ -48,6 +70,8 @@ public partial class ProbesPage
         Query = state.Get("q");
         K = state.GetInt("k") ?? 10;
         Vocabulary = state.Get("vocab");
+        ContextDataset = state.Get(WordContextQuery.DatasetKey);
+        Occurrences = state.GetInt(WordContextQuery.OccurrencesKey);
     }
 
     protected override async Task OnInitializedAsync()
@@ -55,6 +79,8 @@ public partial class ProbesPage
         _vocabularies = await Probe.VocabulariesAsync();
         K = K is > 0 and <= 100 ? K : 10;
         Vocabulary ??= _vocabularies.FirstOrDefault()?.Key;
+        _datasets = await Catalog.ListAsync();
+        _wordContext = WordContextQuery.Parse(ContextDataset, Occurrences);
     }
 
     // A search from the address runs once the circuit is up: during prerendering a navigation would
@@ -80,13 +106,19 @@ public partial class ProbesPage
         StateHasChanged();
         try
         {
-            var address = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["q"] = Query, ["k"] = K, ["vocab"] = Vocabulary });
+            // In context applies to the word vocabulary only; a dataset's texts are embedded whole.
+            // A frozen link's mode comes from its state (set after initialisation), never from the picker.
+            var context = !WordsVocabulary ? WordContextOptions.Alone : ReadOnly ? WordContextQuery.Parse(ContextDataset, Occurrences) : _wordContext;
+            var parameters = new Dictionary<string, object?> { ["q"] = Query, ["k"] = K, ["vocab"] = Vocabulary };
+            foreach (var (key, value) in WordContextQuery.Entries(context)) parameters[key] = value;
+            var address = Navigation.GetUriWithQueryParameters(parameters);
             if (address != Navigation.Uri && !ReadOnly)
             {
                 Navigation.NavigateTo(address, replace: true);
             }
 
-            var compared = await Probe.CompareAsync(Query.Trim(), K, Vocabulary, Registry.Installed.Select(e => e.Id).ToList());
+            var compared = await Probe.CompareAsync(Query.Trim(), K, Vocabulary, Registry.Installed.Select(e => e.Id).ToList(), context);
+            _shownContext = context;
             _results = compared.Lists;
             _pairs = compared.Pairs;
         }
