@@ -91,61 +91,43 @@ public partial class ProjectionPlot
         _traces.Add(Trace("selected", selected, 16, "rgb(220,0,0)"));
     }
 
-    private ITrace Trace(string name, IReadOnlyList<ProjectedPoint> points, int size, string? color) => View.Components == 3
-        ? new Scatter3D
-        {
-            Name = name,
-            Mode = Plotly.Blazor.Traces.Scatter3DLib.ModeFlag.Markers,
-            X = points.Select(p => (object)p.X).ToList(),
-            Y = points.Select(p => (object)p.Y).ToList(),
-            Z = points.Select(p => (object)p.Z).ToList(),
-            TextArray = points.Select(p => p.Text).ToList(),
-            Marker = new Plotly.Blazor.Traces.Scatter3DLib.Marker { Size = size / 2m, Color = color },
-        }
-        : new ScatterGl
-        {
-            Name = name,
-            Mode = Plotly.Blazor.Traces.ScatterGlLib.ModeFlag.Markers,
-            X = points.Select(p => (object)p.X).ToList(),
-            Y = points.Select(p => (object)p.Y).ToList(),
-            TextArray = points.Select(p => p.Text).ToList(),
-            Marker = new Plotly.Blazor.Traces.ScatterGlLib.Marker { Size = size, Color = color },
-        };
+    private ITrace Trace(string name, IReadOnlyList<ProjectedPoint> points, int size, string? color) =>
+        Trace(name, points, size, color, points.Select(p => p.Text).ToList(), null);
 
     /// <summary>Points coloured by overlap on a fixed 0..1 scale (red = neighbourhood changed, blue = kept), the value on hover.</summary>
-    private ITrace OverlapTrace(IReadOnlyList<ProjectedPoint> points, IReadOnlyDictionary<int, double> overlap)
+    private ITrace OverlapTrace(IReadOnlyList<ProjectedPoint> points, IReadOnlyDictionary<int, double> overlap) =>
+        Trace(OverlapTitle ?? "neighbour overlap", points, 5, null,
+            points.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"overlap {overlap[p.Item]:0.00} · {p.Text}")).ToList(),
+            points.Select(p => (object)overlap[p.Item]).ToList());
+
+    /// <summary>One marker trace; with <paramref name="scaleValues"/>, coloured by them on the overlap scale with a colour bar.</summary>
+    private ITrace Trace(string name, IReadOnlyList<ProjectedPoint> points, int size, string? color, IList<string> texts, IList<object>? scaleValues)
     {
-        var colours = points.Select(p => (object)overlap[p.Item]).ToList();
-        var texts = points.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"overlap {overlap[p.Item]:0.00} · {p.Text}")).ToList();
-        var name = OverlapTitle ?? "neighbour overlap";
-        return View.Components == 3
-            ? new Scatter3D
+        var x = points.Select(p => (object)p.X).ToList();
+        var y = points.Select(p => (object)p.Y).ToList();
+        if (View.Components == 3)
+        {
+            var marker = new Plotly.Blazor.Traces.Scatter3DLib.Marker { Size = size / 2m, Color = color };
+            if (scaleValues is not null)
             {
-                Name = name,
-                Mode = Plotly.Blazor.Traces.Scatter3DLib.ModeFlag.Markers,
-                X = points.Select(p => (object)p.X).ToList(),
-                Y = points.Select(p => (object)p.Y).ToList(),
-                Z = points.Select(p => (object)p.Z).ToList(),
-                TextArray = texts,
-                Marker = new Plotly.Blazor.Traces.Scatter3DLib.Marker
-                {
-                    Size = 2, ColorArray = colours, ColorScale = OverlapScale, CMin = 0, CMax = 1, ShowScale = true,
-                    ColorBar = new Plotly.Blazor.Traces.Scatter3DLib.MarkerLib.ColorBar { Title = new Plotly.Blazor.Traces.Scatter3DLib.MarkerLib.ColorBarLib.Title { Text = name } },
-                },
+                (marker.ColorArray, marker.ColorScale, marker.CMin, marker.CMax, marker.ShowScale) = (scaleValues, OverlapScale, 0, 1, true);
+                marker.ColorBar = new Plotly.Blazor.Traces.Scatter3DLib.MarkerLib.ColorBar { Title = new Plotly.Blazor.Traces.Scatter3DLib.MarkerLib.ColorBarLib.Title { Text = name } };
             }
-            : new ScatterGl
+
+            return new Scatter3D
             {
-                Name = name,
-                Mode = Plotly.Blazor.Traces.ScatterGlLib.ModeFlag.Markers,
-                X = points.Select(p => (object)p.X).ToList(),
-                Y = points.Select(p => (object)p.Y).ToList(),
-                TextArray = texts,
-                Marker = new Plotly.Blazor.Traces.ScatterGlLib.Marker
-                {
-                    Size = 5, ColorArray = colours, ColorScale = OverlapScale, CMin = 0, CMax = 1, ShowScale = true,
-                    ColorBar = new Plotly.Blazor.Traces.ScatterGlLib.MarkerLib.ColorBar { Title = new Plotly.Blazor.Traces.ScatterGlLib.MarkerLib.ColorBarLib.Title { Text = name } },
-                },
+                Name = name, Mode = Plotly.Blazor.Traces.Scatter3DLib.ModeFlag.Markers, X = x, Y = y, Z = points.Select(p => (object)p.Z).ToList(), TextArray = texts, Marker = marker,
             };
+        }
+
+        var flat = new Plotly.Blazor.Traces.ScatterGlLib.Marker { Size = size, Color = color };
+        if (scaleValues is not null)
+        {
+            (flat.ColorArray, flat.ColorScale, flat.CMin, flat.CMax, flat.ShowScale) = (scaleValues, OverlapScale, 0, 1, true);
+            flat.ColorBar = new Plotly.Blazor.Traces.ScatterGlLib.MarkerLib.ColorBar { Title = new Plotly.Blazor.Traces.ScatterGlLib.MarkerLib.ColorBarLib.Title { Text = name } };
+        }
+
+        return new ScatterGl { Name = name, Mode = Plotly.Blazor.Traces.ScatterGlLib.ModeFlag.Markers, X = x, Y = y, TextArray = texts, Marker = flat };
     }
 
     // Plotly's RdBu runs red (0) to blue (1): items whose neighbours changed stand out in red.
