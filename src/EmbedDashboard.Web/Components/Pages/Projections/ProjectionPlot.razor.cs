@@ -59,6 +59,8 @@ public partial class ProjectionPlot
             if (!ReferenceEquals(_builtFor, View)) _layout = new global::Plotly.Blazor.Layout { Height = 480, ShowLegend = true, HoverMode = Plotly.Blazor.LayoutLib.HoverModeEnum.Closest };
             _builtFor = View;
             _colouredBy = Overlap;
+            // In overlap mode the colour bar takes the right margin where the legend sits: the legend goes below the plot.
+            _layout.Legend = Overlap is null ? null : [new Plotly.Blazor.LayoutLib.Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H }];
             _pointsByTrace.Clear();
             if (Overlap is { } overlap)
             {
@@ -111,7 +113,7 @@ public partial class ProjectionPlot
             if (scaleValues is not null)
             {
                 (marker.ColorArray, marker.ColorScale, marker.CMin, marker.CMax, marker.ShowScale) = (scaleValues, OverlapScale, 0, 1, true);
-                marker.ColorBar = new Plotly.Blazor.Traces.Scatter3DLib.MarkerLib.ColorBar { Title = new Plotly.Blazor.Traces.Scatter3DLib.MarkerLib.ColorBarLib.Title { Text = name } };
+                marker.ColorBar = new Plotly.Blazor.Traces.Scatter3DLib.MarkerLib.ColorBar { Title = new Plotly.Blazor.Traces.Scatter3DLib.MarkerLib.ColorBarLib.Title { Text = "overlap" } };
             }
 
             return new Scatter3D
@@ -124,7 +126,7 @@ public partial class ProjectionPlot
         if (scaleValues is not null)
         {
             (flat.ColorArray, flat.ColorScale, flat.CMin, flat.CMax, flat.ShowScale) = (scaleValues, OverlapScale, 0, 1, true);
-            flat.ColorBar = new Plotly.Blazor.Traces.ScatterGlLib.MarkerLib.ColorBar { Title = new Plotly.Blazor.Traces.ScatterGlLib.MarkerLib.ColorBarLib.Title { Text = name } };
+            flat.ColorBar = new Plotly.Blazor.Traces.ScatterGlLib.MarkerLib.ColorBar { Title = new Plotly.Blazor.Traces.ScatterGlLib.MarkerLib.ColorBarLib.Title { Text = "overlap" } };
         }
 
         return new ScatterGl { Name = name, Mode = Plotly.Blazor.Traces.ScatterGlLib.ModeFlag.Markers, X = x, Y = y, TextArray = texts, Marker = flat };
