@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "models" => await ModelsCommand.RunAsync(args[1..]),
     "train" => await TrainCommand.RunAsync(args[1..]),
     "layers" => await LayersCommand.RunAsync(args[1..]),
+    "churn" => await ChurnCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -26,6 +27,7 @@ static int Usage()
                  [--query-prefix TEXT] [--passage-prefix TEXT] [--source TEXT] [--licence TEXT]
           models list | models remove ID
           layers <spec.json>  layer analysis ({"embedder": id, "dataset": name, "maxItems": n}): `layer <i> <metric> <value>` per layer
+          churn <spec.json>   neighbour churn ({"dataset": name, "embedder": id, "compareWith": id, "k": 10, "maxPoints": 1000}): mean overlap, histogram, items that move most, their errors
           train <spec.json>   run one training job (TrainingRequest with "dataset": name) and print the new embedder ids
         """);
     return 2;

@@ -31,6 +31,7 @@ public static class RunnerServiceCollectionExtensions
         services.AddSingleton<Probes.NeighbourProbeService>();
         services.AddSingleton<Probes.LexiconProbeService>();
         services.AddSingleton<Projections.ProjectionService>();
+        services.AddSingleton<Projections.ChurnErrorService>();
         services.AddSingleton<Layers.LayerAnalysisService>();
         services.AddTaskRunners();
         services.AddSingleton<Datasets.DatasetImportService>();

@@ -114,3 +114,22 @@ internal sealed class FakeContextualEncoder(string id) : IEmbedder, IWordLevelEm
         return Task.FromResult(new EmbeddingBatch(data, total, 2, new bool[total], new EmbeddingStats(sentences.Count, total, 0, 1, TimeSpan.FromMilliseconds(1), 0)));
     }
 }
+
+/// <summary>An embedder whose vector of each text is given (2-D), for hand-worked neighbourhoods; unknown texts have no vector.</summary>
+internal sealed class TableEmbedder(string id, IReadOnlyDictionary<string, float[]> vectors, bool general = true) : IEmbedder
+{
+    public EmbedderInfo Info { get; } = new(id, "Table " + id, general ? EmbedderKind.StaticWordVectors : EmbedderKind.TrainedEmbeddingLayer, 2, 10, "sha-" + id, "test", "none");
+
+    public Task<EmbeddingBatch> EmbedAsync(IReadOnlyList<string> texts, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var data = new float[texts.Count * 2];
+        var missing = new bool[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (vectors.TryGetValue(texts[i], out var v)) v.CopyTo(data, 2 * i);
+            else missing[i] = true;
+        }
+
+        return Task.FromResult(new EmbeddingBatch(data, texts.Count, 2, missing, new EmbeddingStats(texts.Count, texts.Count, 0, 1, TimeSpan.FromMilliseconds(1), 0)));
+    }
+}

@@ -35,4 +35,13 @@ internal static class CliHost
         provider.GetRequiredService<TrainedEmbedderCatalog>().LoadAll();
         return provider;
     }
+
+    /// <summary>Models and built-in datasets checked (installed when missing), then the services: what a command over stored data needs.</summary>
+    public static async Task<ServiceProvider> BuildSeededAsync()
+    {
+        await Inference.Setup.AssetSetup.EnsureAsync(AppPaths.Root(), new SynchronousProgress(Console.Error.WriteLine));
+        var services = await BuildAsync();
+        await services.GetRequiredService<Runner.Datasets.BuiltInDatasetSeeder>().SeedAsync(AppPaths.Root(), CancellationToken.None);
+        return services;
+    }
 }

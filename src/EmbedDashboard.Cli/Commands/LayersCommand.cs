@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using EmbedDashboard.Core.Jobs;
-using EmbedDashboard.Core.Paths;
 using EmbedDashboard.Data.Stores;
-using EmbedDashboard.Inference.Setup;
-using EmbedDashboard.Runner.Datasets;
 using EmbedDashboard.Runner.Layers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,27 +18,8 @@ internal static class LayersCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length != 1 || !File.Exists(args[0]))
-        {
-            Console.Error.WriteLine(args.Length == 1 ? $"Spec file not found: {Path.GetFullPath(args[0])}" : "usage: embeddash layers <spec.json>");
-            return 2;
-        }
-
-        Spec spec;
-        try
-        {
-            spec = JsonSerializer.Deserialize<Spec>(await File.ReadAllTextAsync(args[0]), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
-                ?? throw new JsonException("empty");
-        }
-        catch (JsonException ex)
-        {
-            Console.Error.WriteLine($"{args[0]}: not a valid layers spec ({ex.Message}); expected {{\"embedder\": id, \"dataset\": name, \"maxItems\": n}}.");
-            return 2;
-        }
-
-        await AssetSetup.EnsureAsync(AppPaths.Root(), new SynchronousProgress(Console.Error.WriteLine));
-        await using var services = await CliHost.BuildAsync();
-        await services.GetRequiredService<BuiltInDatasetSeeder>().SeedAsync(AppPaths.Root(), CancellationToken.None);
+        if (await JsonSpec.ReadAsync<Spec>(args, "layers", "{\"embedder\": id, \"dataset\": name, \"maxItems\": n}") is not { } spec) return 2;
+        await using var services = await CliHost.BuildSeededAsync();
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 

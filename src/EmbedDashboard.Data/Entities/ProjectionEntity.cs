@@ -42,6 +42,9 @@ public sealed class ProjectionEntity : IJobRow
     /// <summary>Points (item index, coordinates, label, short text) as gzip JSON.</summary>
     public byte[]? PointsGzip { get; set; }
 
+    /// <summary>Neighbour churn against the comparison embedder named in <see cref="ParamsKey"/> (gzip JSON of Core's ProjectionChurn); null without one.</summary>
+    public byte[]? ChurnGzip { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EmbedDashboard.Data.Jobs;
 
 /// <summary>A finished projection: the gzipped points and what the page says about them.</summary>
-public sealed record ProjectionCompletion(byte[] PointsGzip, int TotalItems, int Missing, double EmbedSeconds, double ProjectSeconds, string FiguresJson) : JobCompletion("Done");
+/// <param name="ChurnGzip">The neighbour churn against the comparison embedder, when the request named one.</param>
+public sealed record ProjectionCompletion(byte[] PointsGzip, int TotalItems, int Missing, double EmbedSeconds, double ProjectSeconds, string FiguresJson, byte[]? ChurnGzip = null) : JobCompletion("Done");
 
 /// <summary>Projections in the job framework.</summary>
 public sealed class ProjectionLedger(IDbContextFactory<EmbedDashboardDbContext> factory, TimeProvider clock) : JobRows<ProjectionEntity>(factory, clock)
@@ -22,6 +23,7 @@ public sealed class ProjectionLedger(IDbContextFactory<EmbedDashboardDbContext> 
             .SetProperty(p => p.Missing, result.Missing)
             .SetProperty(p => p.EmbedSeconds, result.EmbedSeconds)
             .SetProperty(p => p.ProjectSeconds, result.ProjectSeconds)
-            .SetProperty(p => p.FiguresJson, result.FiguresJson), cancellationToken);
+            .SetProperty(p => p.FiguresJson, result.FiguresJson)
+            .SetProperty(p => p.ChurnGzip, result.ChurnGzip), cancellationToken);
     }
 }

@@ -252,6 +252,9 @@ namespace EmbedDashboard.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("ChurnGzip")
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("Components")
                         .HasColumnType("INTEGER");
 

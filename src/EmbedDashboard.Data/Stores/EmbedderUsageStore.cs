@@ -23,8 +23,10 @@ public sealed class EmbedderUsageStore(IDbContextFactory<EmbedDashboardDbContext
             .Where(j => j.BaseEmbedderId == embedderId && Active.Contains(j.Status))
             .Select(j => new { j.Id, j.Name, j.Status })
             .ToListAsync(cancellationToken);
+        // A projection also uses the embedder it compares neighbours with (named in its key: ";compare=<id>;").
+        var compared = $";compare={embedderId};";
         var projections = await db.Projections.AsNoTracking()
-            .Where(p => p.EmbedderId == embedderId && Active.Contains(p.Status))
+            .Where(p => (p.EmbedderId == embedderId || p.ParamsKey.Contains(compared)) && Active.Contains(p.Status))
             .Select(p => new { p.Id, p.Method, p.Status, Dataset = p.Dataset!.Name })
             .ToListAsync(cancellationToken);
         return

@@ -33,4 +33,16 @@ public sealed class RunStore(IDbContextFactory<EmbedDashboardDbContext> factory,
                 .SetProperty(r => r.QueuedAt, now)
                 .SetProperty(r => r.FinishedAt, (DateTimeOffset?)null), cancellationToken) == 1;
     }
+
+    /// <summary>
+    /// The most recent finished run (highest id: SQLite cannot order by DateTimeOffset) of an embedder on a dataset that
+    /// stored per-item outcomes, with them; null when there is none. For linking other views to that embedder's errors.
+    /// </summary>
+    public async Task<RunEntity?> LatestWithItemsAsync(int datasetId, string embedderId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Runs.AsNoTracking()
+            .Where(r => r.DatasetId == datasetId && r.EmbedderId == embedderId && r.Status == RunStatus.Done && r.ItemOutcomesGzip != null)
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+    }
 }

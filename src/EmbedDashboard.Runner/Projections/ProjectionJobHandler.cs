@@ -26,6 +26,7 @@ public sealed class ProjectionJobHandler(IEmbedderRegistry registry, DatasetStor
         var id = job.Id;
         var entity = await store.GetAsync(id, withPoints: false, cancellationToken) ?? throw new KeyNotFoundException($"Projection {id} does not exist.");
         var parameters = Parse(entity.ParamsKey);
+        var compareId = Pairs(entity.ParamsKey).GetValueOrDefault("compare");
         var dataset = await datasets.FindAsync(entity.DatasetId, cancellationToken) ?? throw new ProjectionRequestException($"Dataset {entity.DatasetId} no longer exists.");
         var items = await ProjectionService.LabelledTextsAsync(datasets, dataset, cancellationToken);
         var sample = ProjectionSampler.Sample(items.Count, (int)parameters["max"], (int)parameters["seed"]);
@@ -33,10 +34,14 @@ public sealed class ProjectionJobHandler(IEmbedderRegistry registry, DatasetStor
 
         void Report(double fraction, string message, bool force = false) => job.Progress.Report(fraction, message, force);
 
+        // With a comparison embedder, its embedding and the two kNN searches take a share of the bar before the method's.
+        var embedEnd = compareId is null ? 0.4 : 0.3;
+        var methodStart = compareId is null ? 0.4 : 0.45;
+
         Report(0, $"Embedding {sample.Length:N0} texts with {embedder.Info.DisplayName}", force: true);
         var watch = Stopwatch.StartNew();
         var batch = await embedder.EmbedAsync(sample.Select(i => items[i].Text).ToList(), EmbedOptions.Default,
-            new Progress<EmbedProgress>(p => Report(0.4 * p.Done / Math.Max(1, p.Total), $"Embedding {p.Done:N0}/{p.Total:N0} texts")), cancellationToken);
+            new Progress<EmbedProgress>(p => Report(embedEnd * p.Done / Math.Max(1, p.Total), $"Embedding {p.Done:N0}/{p.Total:N0} texts")), cancellationToken);
         var embedSeconds = watch.Elapsed.TotalSeconds;
         var rows = Enumerable.Range(0, batch.Count).Where(i => !batch.Missing[i]).ToArray();
         if (rows.Length < 10) throw new ProjectionRequestException($"{embedder.Info.DisplayName} gave vectors for only {rows.Length} of {batch.Count} texts; a projection needs at least 10.");
@@ -44,10 +49,20 @@ public sealed class ProjectionJobHandler(IEmbedderRegistry registry, DatasetStor
         var data = new float[rows.Length * d];
         for (var r = 0; r < rows.Length; r++) batch.Row(rows[r]).CopyTo(data.AsSpan(r * d, d));
 
+        ProjectionChurn? churn = null;
+        if (compareId is not null)
+        {
+            var second = registry.Installed.Any(e => e.Id == compareId) ? registry.Get(compareId)
+                : throw new ProjectionRequestException($"The embedder to compare neighbours with, '{compareId}', is no longer installed.");
+            churn = await ProjectionChurnStep.ComputeAsync(embedder, second, data, d, rows.Select(r => sample[r]).ToArray(),
+                rows.Select(r => items[sample[r]].Text).ToList(), (int)parameters["churnk"],
+                (f, message) => Report(embedEnd + (methodStart - embedEnd) * f, message), cancellationToken);
+        }
+
         var components = entity.Components;
         var method = entity.Method;
-        Report(0.4, $"{method} of {rows.Length:N0} points", force: true);
-        var projectProgress = new Progress<double>(f => Report(0.4 + 0.55 * f, $"{method}: {f:P0}"));
+        Report(methodStart, $"{method} of {rows.Length:N0} points", force: true);
+        var projectProgress = new Progress<double>(f => Report(methodStart + (0.95 - methodStart) * f, $"{method}: {f:P0}"));
         var projection = await Task.Run(() => method switch
         {
             ProjectionMethod.Tsne => Tsne.Project(data, rows.Length, d, new TsneOptions { Components = components, Perplexity = parameters["perplexity"], Seed = (int)parameters["seed"] }, projectProgress, cancellationToken),
@@ -69,7 +84,9 @@ public sealed class ProjectionJobHandler(IEmbedderRegistry registry, DatasetStor
             return new ProjectedPoint(sample[row], projection.Coordinates[r * c], projection.Coordinates[r * c + 1], c > 2 ? projection.Coordinates[r * c + 2] : 0,
                 label, text.Length > TextLength ? text[..TextLength] + "…" : text);
         }).ToList();
-        return new ProjectionCompletion(GzipJson.Serialize(points), items.Count, batch.MissingCount, embedSeconds, projection.Elapsed.TotalSeconds, JsonSerializer.Serialize(figures));
+        if (churn is not null) figures["churn_mean_overlap"] = churn.MeanOverlap;
+        return new ProjectionCompletion(GzipJson.Serialize(points), items.Count, batch.MissingCount, embedSeconds, projection.Elapsed.TotalSeconds,
+            JsonSerializer.Serialize(figures), churn is null ? null : GzipJson.Serialize(churn));
     }
 
     /// <summary>Trustworthiness (k = 10) on a seeded sample: exact on up to 1,000 points, since it costs O(n²).</summary>
@@ -88,7 +105,12 @@ public sealed class ProjectionJobHandler(IEmbedderRegistry registry, DatasetStor
         return (Trustworthiness.Compute(h, d, l, c, pick.Length, k), pick.Length);
     }
 
-    internal static Dictionary<string, double> Parse(string paramsKey) => paramsKey.Split(';')
+    /// <summary>The numeric parameters of a cache key (text ones, such as the comparison embedder's id, are left out).</summary>
+    internal static Dictionary<string, double> Parse(string paramsKey) => Pairs(paramsKey)
+        .Where(kv => double.TryParse(kv.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        .ToDictionary(kv => kv.Key, kv => double.Parse(kv.Value, CultureInfo.InvariantCulture));
+
+    internal static Dictionary<string, string> Pairs(string paramsKey) => paramsKey.Split(';')
         .Select(part => part.Split('=', 2))
-        .ToDictionary(kv => kv[0], kv => double.Parse(kv[1], CultureInfo.InvariantCulture));
+        .ToDictionary(kv => kv[0], kv => kv[1], StringComparer.Ordinal);
 }

@@ -20,6 +20,14 @@ public sealed record ProjectionRequest
     public int Neighbours { get; init; } = 15;
     public double MinDist { get; init; } = 0.1;
 
+    /// <summary>A second embedder whose k nearest neighbours of each point are compared with this one's (neighbour churn); null for none.</summary>
+    public string? CompareWith { get; init; }
+
+    /// <summary>k of the neighbour churn; used only with <see cref="CompareWith"/>.</summary>
+    public int ChurnK { get; init; } = 10;
+
+    public const int MaxChurnK = 100;
+
     /// <summary>Canonical text of the parameters that matter for the method (so an unused one does not split the cache).</summary>
     public string ParamsKey => Method switch
     {
@@ -27,6 +35,14 @@ public sealed record ProjectionRequest
         ProjectionMethod.Umap => string.Create(CultureInfo.InvariantCulture, $"c={Components};max={MaxPoints};seed={Seed};neighbours={Neighbours};mindist={MinDist:R}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"c={Components};max={MaxPoints};seed={Seed}"),
     };
+
+    /// <summary>
+    /// The cache key: <see cref="ParamsKey"/>, plus, with a comparison, its embedder, the model file's hash (a changed
+    /// model is a different comparison) and k. Text values (id, hash) are read back by <see cref="ProjectionJobHandler"/>.
+    /// </summary>
+    public string CacheKey(string? compareModelSha256) => CompareWith is null
+        ? ParamsKey
+        : string.Create(CultureInfo.InvariantCulture, $"{ParamsKey};churnk={ChurnK};compare={CompareWith};compare_sha={compareModelSha256}");
 
     public IReadOnlyList<string> Validate()
     {
@@ -41,6 +57,14 @@ public sealed record ProjectionRequest
         if (Method == ProjectionMethod.Tsne && Perplexity is < 2 or > 100) problems.Add($"Perplexity must be between 2 and 100 (got {Perplexity}).");
         if (Method == ProjectionMethod.Umap && Neighbours is < 2 or > 200) problems.Add($"UMAP neighbours must be between 2 and 200 (got {Neighbours}).");
         if (Method == ProjectionMethod.Umap && MinDist is < 0 or > 1) problems.Add($"UMAP min_dist must be between 0 and 1 (got {MinDist}).");
+        if (CompareWith is not null)
+        {
+            if (CompareWith == EmbedderId) problems.Add($"Neighbour churn compares two different embedders; '{EmbedderId}' was chosen for both.");
+            if (ChurnK < 1 || ChurnK > MaxChurnK) problems.Add($"Neighbour churn k must be between 1 and {MaxChurnK} (got {ChurnK}).");
+            // Exact kNN is O(n²·d) per embedder: 20,000 points is seconds, 100,000 would be minutes of both cores.
+            if (MaxPoints > MaxNeighbourEmbeddingPoints) problems.Add($"Neighbour churn takes at most {MaxNeighbourEmbeddingPoints:N0} points (got {MaxPoints:N0}); lower Max points.");
+        }
+
         return problems;
     }
 }

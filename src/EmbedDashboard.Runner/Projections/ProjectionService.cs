@@ -3,6 +3,7 @@ using System.Text.Json;
 using EmbedDashboard.Core.Datasets;
 using EmbedDashboard.Core.Embeddings;
 using EmbedDashboard.Core.Jobs;
+using EmbedDashboard.Core.Projections;
 using EmbedDashboard.Data.Entities;
 using EmbedDashboard.Data.Stores;
 
@@ -28,7 +29,10 @@ public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore d
 
         var info = registry.Installed.FirstOrDefault(e => e.Id == request.EmbedderId)
             ?? throw new ProjectionRequestException($"Unknown embedder '{request.EmbedderId}'.");
-        var cached = await store.FindAsync(request.EmbedderId, request.DatasetId, request.Method, request.ParamsKey, info.ModelFileSha256, dataset.ContentSha256, cancellationToken);
+        var compare = request.CompareWith is null ? null : registry.Installed.FirstOrDefault(e => e.Id == request.CompareWith)
+            ?? throw new ProjectionRequestException($"Unknown embedder to compare neighbours with: '{request.CompareWith}'.");
+        var key = request.CacheKey(compare?.ModelFileSha256);
+        var cached = await store.FindAsync(request.EmbedderId, request.DatasetId, request.Method, key, info.ModelFileSha256, dataset.ContentSha256, cancellationToken);
         if (cached is not null) return ProjectionStatus.From(cached);
 
         var created = await store.CreateAsync(new ProjectionEntity
@@ -36,7 +40,7 @@ public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore d
             EmbedderId = request.EmbedderId,
             DatasetId = request.DatasetId,
             Method = request.Method,
-            ParamsKey = request.ParamsKey,
+            ParamsKey = key,
             ModelSha256 = info.ModelFileSha256,
             DatasetSha256 = dataset.ContentSha256,
             Components = request.Components,
@@ -58,7 +62,10 @@ public sealed class ProjectionService(IEmbedderRegistry registry, DatasetStore d
         var figures = string.IsNullOrEmpty(entity.FiguresJson) ? new Dictionary<string, double>() : JsonSerializer.Deserialize<Dictionary<string, double>>(entity.FiguresJson)!;
         return new ProjectionView(entity.Id, entity.EmbedderId, entity.DatasetId, entity.Method, entity.ParamsKey,
             GzipJson.Deserialize<List<ProjectedPoint>>(gzip), entity.Components, entity.TotalItems, entity.Missing,
-            TimeSpan.FromSeconds(entity.EmbedSeconds), TimeSpan.FromSeconds(entity.ProjectSeconds), figures, fromCache);
+            TimeSpan.FromSeconds(entity.EmbedSeconds), TimeSpan.FromSeconds(entity.ProjectSeconds), figures, fromCache)
+        {
+            Churn = entity.ChurnGzip is { } churn ? GzipJson.Deserialize<ProjectionChurn>(churn) : null,
+        };
     }
 
     public Task<bool> CancelAsync(int id, CancellationToken cancellationToken = default)

@@ -26,4 +26,8 @@ public sealed record ProjectionView(
     TimeSpan EmbedTime,
     TimeSpan ProjectTime,
     IReadOnlyDictionary<string, double> Figures,
-    bool FromCache);
+    bool FromCache)
+{
+    /// <summary>Neighbour churn against the comparison embedder, when the request named one.</summary>
+    public ProjectionChurn? Churn { get; init; }
+}

@@ -33,6 +33,18 @@ public partial class ProjectionsPage : IDisposable
     private double _minDist = 0.1;
     private int? _selectedItem;
     private string? _selectedText;
+    private string _compareWith = "";
+    private int _churnK = 10;
+    private ColourMode _colour = ColourMode.Label;
+
+    /// <summary>How the plots colour their points.</summary>
+    internal enum ColourMode
+    {
+        Label,
+        /// <summary>Each point's neighbour overlap with the comparison embedder, on a 0..1 scale.</summary>
+        Overlap,
+    }
+
     private sealed class Panel(string embedderId)
     {
         public string EmbedderId { get; } = embedderId;
@@ -41,6 +53,11 @@ public partial class ProjectionsPage : IDisposable
         public double Progress { get; set; }
         public string? Message { get; set; }
         public ProjectionView? View { get; set; }
+
+        /// <summary>The churn's overlap by item, built once per view so the plot sees the same instance until it changes.</summary>
+        public IReadOnlyDictionary<int, double>? Overlap { get; set; }
+
+        public MovedItemsModel? Moved { get; set; }
     }
 
     [Inject]
@@ -51,6 +68,9 @@ public partial class ProjectionsPage : IDisposable
 
     [Inject]
     public required NeighbourProbeService Neighbours { get; set; }
+
+    [Inject]
+    public required ChurnErrorService ChurnErrors { get; set; }
 
     [Inject]
     public required SharingService Sharing { get; set; }
@@ -81,7 +101,10 @@ public partial class ProjectionsPage : IDisposable
         if (RendererInfo.IsInteractive && (ReadOnly || QueryHelpers.ParseQuery(query).ContainsKey("run"))) await ProjectAsync();
     }
 
-    /// <summary>Reads ?dataset=&amp;embedders=&amp;method=&amp;c=&amp;max=&amp;perplexity=&amp;neighbours=&amp;mindist= (names, so links survive re-imports).</summary>
+    /// <summary>
+    /// Reads ?dataset=&amp;embedders=&amp;method=&amp;c=&amp;max=&amp;perplexity=&amp;neighbours=&amp;mindist=&amp;compare=&amp;churnk=&amp;colour=
+    /// (names, so links survive re-imports).
+    /// </summary>
     private void ApplyState(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> q)
     {
         string? Get(string key) => q.TryGetValue(key, out var v) ? v.ToString() : null;
@@ -96,6 +119,9 @@ public partial class ProjectionsPage : IDisposable
         if (double.TryParse(Get("perplexity"), NumberStyles.Float, CultureInfo.InvariantCulture, out var p)) _perplexity = p;
         if (int.TryParse(Get("neighbours"), out var n)) _neighbours = n;
         if (double.TryParse(Get("mindist"), NumberStyles.Float, CultureInfo.InvariantCulture, out var md)) _minDist = md;
+        _compareWith = Get("compare") is { } compare && installed.Contains(compare) ? compare : "";
+        if (int.TryParse(Get("churnk"), out var k)) _churnK = k;
+        _colour = _compareWith != "" && Enum.TryParse<ColourMode>(Get("colour"), ignoreCase: true, out var colour) ? colour : ColourMode.Label;
     }
 
     private string StateQuery()
@@ -114,6 +140,13 @@ public partial class ProjectionsPage : IDisposable
         {
             parts["neighbours"] = _neighbours.ToString(CultureInfo.InvariantCulture);
             parts["mindist"] = _minDist.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (_compareWith != "")
+        {
+            parts["compare"] = _compareWith;
+            parts["churnk"] = _churnK.ToString(CultureInfo.InvariantCulture);
+            parts["colour"] = _colour.ToString();
         }
 
         return QueryHelpers.AddQueryString("", parts);
@@ -145,12 +178,15 @@ public partial class ProjectionsPage : IDisposable
                     Perplexity = _perplexity,
                     Neighbours = _neighbours,
                     MinDist = _minDist,
+                    // The comparison embedder's own panel has nothing to compare with itself; it borrows another panel's overlap.
+                    CompareWith = _compareWith != "" && _compareWith != embedder ? _compareWith : null,
+                    ChurnK = _churnK,
                 });
                 panel.ProjectionId = entity.Id;
                 panel.Status = entity.Status;
                 panel.Message = entity.Message;
                 _panels.Add(panel);
-                if (entity.Status == RunStatus.Done) panel.View = await Projections.LoadAsync(entity.Id, fromCache: true);
+                if (entity.Status == RunStatus.Done) await ShowAsync(panel, fromCache: true);
             }
             catch (ProjectionRequestException ex)
             {
@@ -170,9 +206,41 @@ public partial class ProjectionsPage : IDisposable
             panel.Status = update.Status;
             panel.Progress = update.Progress;
             panel.Message = update.Message;
-            if (update.Status == RunStatus.Done) panel.View = await Projections.LoadAsync(panel.ProjectionId, fromCache: false);
+            if (update.Status == RunStatus.Done) await ShowAsync(panel, fromCache: false);
             StateHasChanged();
         });
+    }
+
+    /// <summary>Loads a finished projection into its panel, with its churn's overlaps and the moved items linked to both embedders' errors.</summary>
+    private async Task ShowAsync(Panel panel, bool fromCache)
+    {
+        panel.View = await Projections.LoadAsync(panel.ProjectionId, fromCache);
+        if (panel.View?.Churn is not { } churn) return;
+        panel.Overlap = churn.Overlaps.ToDictionary(o => o.Item, o => o.Overlap);
+        var texts = panel.View.Points.ToDictionary(p => p.Item, p => p.Text);
+        panel.Moved = MovedItemsModel.From(churn, texts, null);
+        panel.Moved = MovedItemsModel.From(churn, texts, await ChurnErrors.ForAsync(_datasetId, churn));
+    }
+
+    /// <summary>Colour changes only re-colour the plots (and keep the address in step); nothing is recomputed.</summary>
+    private void SetColour(ColourMode colour)
+    {
+        _colour = colour;
+        if (ReadOnly) return;
+        var address = Navigation.ToAbsoluteUri("projections" + StateQuery() + "&run=1").ToString();
+        if (address != Navigation.Uri) Navigation.NavigateTo(address, new NavigationOptions { ReplaceHistoryEntry = true });
+    }
+
+    /// <summary>
+    /// The overlap a panel is coloured by: its own churn, or — for the comparison embedder's own panel — the first
+    /// other panel's (overlap is symmetric: A's neighbours shared with B are B's shared with A).
+    /// </summary>
+    private (IReadOnlyDictionary<int, double>? Overlap, string? Title) OverlapOf(Panel panel)
+    {
+        if (_colour != ColourMode.Overlap) return (null, null);
+        if (panel.Overlap is { } own) return (own, $"overlap with {Name(_compareWith)}");
+        var other = _panels.FirstOrDefault(p => p.Overlap is not null && p.View?.Churn?.Second.Id == panel.EmbedderId);
+        return other is null ? (null, null) : (other.Overlap, $"overlap with {Name(other.EmbedderId)}");
     }
 
     private async Task CancelAsync(Panel panel) => await Projections.CancelAsync(panel.ProjectionId);
@@ -209,6 +277,11 @@ public partial class ProjectionsPage : IDisposable
             string.Create(CultureInfo.InvariantCulture, $"{MethodName(v.Method)} {v.ProjectTime.TotalSeconds:0.0} s, embedding {v.EmbedTime.TotalSeconds:0.0} s{(v.FromCache ? " (cached)" : "")}."),
         };
         if (v.Figures.TryGetValue("explained_variance", out var ev)) parts.Add(string.Create(CultureInfo.InvariantCulture, $"Explained variance {ev:P1}."));
+        if (v.Churn is { } churn)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"Neighbour overlap with {churn.Second.Name} (k = {churn.K}): mean {churn.MeanOverlap:0.000} over {churn.Items:N0} items."));
+        }
+
         if (v.Figures.TryGetValue("trustworthiness_k10", out var t))
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"Trustworthiness@10 {t:0.000} (on {v.Figures.GetValueOrDefault("trustworthiness_points"):N0} points: 1 = every 2-D neighbour is a true neighbour)."));
