@@ -63,4 +63,22 @@ public sealed class WordContextProbeTests
 
         Assert.StartsWith("In-context vectors apply to the word vocabulary", Assert.Single(compared.Lists).Problem);
     }
+
+    [Fact]
+    public async Task AnalogyAsync_InContext_AnswersOnlyAmongWordsThatOccur()
+    {
+        await using var host = await StartAsync();
+        var lexicon = host.Get<LexiconProbeService>();
+
+        var alone = await lexicon.AnalogyAsync("the", "cat", "dog");
+        var inContext = await lexicon.AnalogyAsync("the", "cat", "dog", InContext);
+
+        // The three question words are excluded, so GloVe's candidates alone are "zebra" and "mat"; in context "zebra"
+        // never occurs in the texts, so only "mat" is left.
+        var gloveAlone = alone.Single(r => r.EmbedderId == ModelLayout.GloveId).Answers;
+        var gloveInContext = inContext.Single(r => r.EmbedderId == ModelLayout.GloveId).Answers;
+        Assert.Equal(["mat", "zebra"], gloveAlone.CosAdd.Select(n => n.Label).Order());
+        Assert.Equal(["mat"], gloveInContext.CosAdd.Select(n => n.Label));
+        Assert.DoesNotContain(inContext.SelectMany(r => r.Answers.CosAdd), n => n.Label == "zebra");
+    }
 }

@@ -64,12 +64,13 @@ public sealed class LexiconProbeService(NeighbourProbeService neighbours, IEmbed
         return views;
     }
 
-    public async Task<IReadOnlyList<EmbedderAnalogy>> AnalogyAsync(string a, string b, string c, CancellationToken cancellationToken = default)
+    /// <param name="context">Each word alone (null) or in context of a dataset's texts (the same word vocabulary as the antonym probe's).</param>
+    public async Task<IReadOnlyList<EmbedderAnalogy>> AnalogyAsync(string a, string b, string c, WordContextOptions? context = null, CancellationToken cancellationToken = default)
     {
         var results = new List<EmbedderAnalogy>();
         foreach (var info in registry.Installed)
         {
-            var index = await neighbours.IndexAsync(info.Id, "words", cancellationToken);
+            var index = await neighbours.IndexAsync(info.Id, "words", context, cancellationToken);
             results.Add(new EmbedderAnalogy(info.Id, info.DisplayName, AnalogyExplorer.Solve(index, a.Trim().ToLowerInvariant(), b.Trim().ToLowerInvariant(), c.Trim().ToLowerInvariant())));
         }
 

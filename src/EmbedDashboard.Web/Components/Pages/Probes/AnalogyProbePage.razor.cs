@@ -1,5 +1,9 @@
-using EmbedDashboard.Web.Components.Sharing;
+using EmbedDashboard.Core.Datasets;
+using EmbedDashboard.Core.Embeddings.WordContext;
+using EmbedDashboard.Runner.Datasets;
 using EmbedDashboard.Runner.Probes;
+using EmbedDashboard.Web.Components.Sharing;
+using EmbedDashboard.Web.Components.WordContext;
 using Microsoft.AspNetCore.Components;
 
 namespace EmbedDashboard.Web.Components.Pages.Probes;
@@ -22,6 +26,22 @@ public partial class AnalogyProbePage
     [Inject]
     public required LexiconProbeService Lexicon { get; set; }
 
+    [Inject]
+    public required DatasetCatalog Catalog { get; set; }
+
+    // The word-vector mode lives in the address like the antonym probe's, so a share link freezes it.
+    [SupplyParameterFromQuery(Name = WordContextQuery.DatasetKey)]
+    public string? ContextDataset { get; set; }
+
+    [SupplyParameterFromQuery(Name = WordContextQuery.OccurrencesKey)]
+    public int? Occurrences { get; set; }
+
+    private IReadOnlyList<DatasetInfo> _datasets = [];
+    private WordContextOptions _wordContext = WordContextOptions.Alone;
+
+    /// <summary>The mode the shown answers were computed under.</summary>
+    private WordContextOptions _shownContext = WordContextOptions.Alone;
+
     [SupplyParameterFromQuery(Name = "a")]
     public string? A { get; set; }
 
@@ -37,10 +57,14 @@ public partial class AnalogyProbePage
         if (Frozen is null) return;
         var state = FrozenState.Parse(Frozen.State);
         (A, B, C) = (state.Get("a"), state.Get("b"), state.Get("c"));
+        ContextDataset = state.Get(WordContextQuery.DatasetKey);
+        Occurrences = state.GetInt(WordContextQuery.OccurrencesKey);
     }
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
+        _datasets = await Catalog.ListAsync();
+        _wordContext = WordContextQuery.Parse(ContextDataset, Occurrences);
         _fromAddress = A is not null && B is not null && C is not null;
         A ??= "man";
         B ??= "king";
@@ -65,9 +89,14 @@ public partial class AnalogyProbePage
         _busy = true;
         try
         {
-            var address = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["a"] = A, ["b"] = B, ["c"] = C });
+            // A frozen link's mode comes from its state, never from the picker.
+            var context = ReadOnly ? WordContextQuery.Parse(ContextDataset, Occurrences) : _wordContext;
+            var query = new Dictionary<string, object?> { ["a"] = A, ["b"] = B, ["c"] = C };
+            foreach (var (key, value) in WordContextQuery.Entries(context)) query[key] = value;
+            var address = Navigation.GetUriWithQueryParameters(query);
             if (address != Navigation.Uri && !ReadOnly) Navigation.NavigateTo(address, replace: true);
-            _results = await Lexicon.AnalogyAsync(A, B, C);
+            _results = await Lexicon.AnalogyAsync(A, B, C, context);
+            _shownContext = context;
         }
         finally
         {
