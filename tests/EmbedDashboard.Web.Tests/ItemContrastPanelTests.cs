@@ -14,18 +14,11 @@ public sealed class ItemContrastPanelTests
         new EmbedderConfusion("Layer 50d", [[5, 1], [2, 7]], [10.0 / 13, 14.0 / 17]),
         new EmbedderConfusion("GloVe", [[4, 2], [3, 6]], [8.0 / 13, double.NaN]));
 
-    private static BunitContext CreateContext()
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        return ctx;
-    }
 
     [Fact]
     public async Task Render_Contrast_ShowsBothListsWithTextGoldAndPredictions()
     {
-        await using var ctx = CreateContext();
+        await using var ctx = MudTestContext.Create();
 
         var panel = ctx.Render<ItemContrastPanel>(p => p.Add(x => x.Contrasts, [Contrast()]));
 
@@ -40,7 +33,7 @@ public sealed class ItemContrastPanelTests
     [Fact]
     public async Task Render_Contrast_ConfusionCountsAndF1PerEmbedder()
     {
-        await using var ctx = CreateContext();
+        await using var ctx = MudTestContext.Create();
 
         var panel = ctx.Render<ItemContrastPanel>(p => p.Add(x => x.Contrasts, [Contrast()]));
 
@@ -55,7 +48,7 @@ public sealed class ItemContrastPanelTests
     [Fact]
     public async Task Render_ContrastWithSlices_OneRowPerSliceWithSignedGap()
     {
-        await using var ctx = CreateContext();
+        await using var ctx = MudTestContext.Create();
         var slices = new SliceTable("By text length", null,
             [new ScoreSlice("5–40 words", 12, 0.75, 0.5, 0.25, -0.1, 0.6, 4, 1), new ScoreSlice("all", 12, 0.75, 0.5, 0.25, -0.1, 0.6, 4, 1)]);
         var unavailable = new SliceTable("By unseen words", ScoreSlices.PredatesTextStats, []);
@@ -71,7 +64,7 @@ public sealed class ItemContrastPanelTests
     [Fact]
     public async Task Render_RunPredatesPredictions_SaysSoAndShowsNoTables()
     {
-        await using var ctx = CreateContext();
+        await using var ctx = MudTestContext.Create();
         var old = new ItemContrastView(1, "IMDB", "Layer 50d", "GloVe", "This run predates per-item predictions; re-run to see them.", [], [], 0, [], 0, null, null);
 
         var panel = ctx.Render<ItemContrastPanel>(p => p.Add(x => x.Contrasts, [old]));
@@ -83,7 +76,7 @@ public sealed class ItemContrastPanelTests
     [Fact]
     public async Task Render_SimilarityDifferences_ListsItemsWithBothValuesAndNoConfusion()
     {
-        await using var ctx = CreateContext();
+        await using var ctx = MudTestContext.Create();
         var differences = new ItemDifferenceLists("cosine", 40,
             [new ItemDifference(2, "car · automobile · 9.5", "0.91 (98 % | 99 %)", "0.40 (20 % | 99 %)", 0.78)], 12, [], 0);
         var view = new ItemContrastView(1, "WS-353", "MiniLM", "GloVe", null, [], [], 0, [], 0, null, null) { Differences = differences, Task = Core.Datasets.TaskKind.WordSimilarity };
@@ -100,7 +93,7 @@ public sealed class ItemContrastPanelTests
     [Fact]
     public async Task Render_ThreeRunsAndAHandler_ShowsThePairPickers()
     {
-        await using var ctx = CreateContext();
+        await using var ctx = MudTestContext.Create();
         var view = Contrast() with { Choices = [new RunChoice(1, "GloVe", true), new RunChoice(2, "MiniLM", true), new RunChoice(3, "Layer 50d", false)], FirstRunId = 3, SecondRunId = 1 };
         var chosen = new List<ItemPairChoice>();
 
@@ -127,7 +120,7 @@ public sealed class ItemContrastPanelTests
     [Fact]
     public async Task Render_NoContrasts_RendersNothing()
     {
-        await using var ctx = CreateContext();
+        await using var ctx = MudTestContext.Create();
 
         var panel = ctx.Render<ItemContrastPanel>(p => p.Add(x => x.Contrasts, []));
 

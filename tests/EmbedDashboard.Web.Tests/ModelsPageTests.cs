@@ -14,9 +14,7 @@ public sealed class ModelsPageTests
 
     private static BunitContext CreateContext(IReadOnlyList<string>? errors = null)
     {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        var ctx = MudTestContext.Create();
         // Texts "a"/"b": encoder vectors (1,0),(1,1) → cos 0.7071; static has no vector for "b".
         var registry = new FakeRegistry(
         [

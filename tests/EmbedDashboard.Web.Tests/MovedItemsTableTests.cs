@@ -17,18 +17,11 @@ public sealed class MovedItemsTableTests
         [new ItemOverlap(1, 0.5), new ItemOverlap(2, 1), new ItemOverlap(4, 0)],
         [new MovedItem(4, 0, [3, 5], [1, 2]), new MovedItem(1, 0.5, [2, 4], [2, 5]), new MovedItem(2, 1, [1, 4], [1, 4])]);
 
-    private static BunitContext CreateContext()
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        return ctx;
-    }
 
     [Fact]
     public async Task Render_WithBothRuns_LowestOverlapFirstWithNeighboursGoldAndMarkedPredictions()
     {
-        await using var ctx = CreateContext();
+        await using var ctx = MudTestContext.Create();
         var errors = new ChurnErrorView(new ChurnRunLink(11, 3), new ChurnRunLink(12, 3), null, new Dictionary<int, ItemErrors>
         {
             [4] = new("pos", "pos", "neg"),
@@ -57,7 +50,7 @@ public sealed class MovedItemsTableTests
     [Fact]
     public async Task Render_NoRuns_SaysToRunBothAndShowsNoErrorColumns()
     {
-        await using var ctx = CreateContext();
+        await using var ctx = MudTestContext.Create();
         var errors = new ChurnErrorView(null, null, $"No finished classification run of MiniLM or GloVe on IMDB with per-item predictions: {ChurnErrorService.RunBoth}.", new Dictionary<int, ItemErrors>());
 
         var table = ctx.Render<MovedItemsTable>(p => p.Add(x => x.Model, MovedItemsModel.From(Churn(), Texts, errors)));

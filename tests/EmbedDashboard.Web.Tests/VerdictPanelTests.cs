@@ -44,18 +44,11 @@ public sealed class VerdictPanelTests
         };
     }
 
-    private static BunitContext CreateContext()
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        return ctx;
-    }
 
     [Fact]
     public async Task Render_TwoEmbedders_VerdictSentencePerDataset()
     {
-        await using var ctx = CreateContext();
+        await using var ctx = MudTestContext.Create();
 
         var panel = ctx.Render<VerdictPanel>(p => p.Add(x => x.View, TwoEmbedders()));
 
@@ -66,7 +59,7 @@ public sealed class VerdictPanelTests
     [Fact]
     public async Task Render_TwoEmbedders_MatrixGroupsRowsBoldsBestAndMarksSignificant()
     {
-        await using var ctx = CreateContext();
+        await using var ctx = MudTestContext.Create();
 
         var panel = ctx.Render<VerdictPanel>(p => p.Add(x => x.View, TwoEmbedders()));
 

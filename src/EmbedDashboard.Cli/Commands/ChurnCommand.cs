@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using EmbedDashboard.Core.Jobs;
 using EmbedDashboard.Core.Projections;
-using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Projections;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,12 +25,7 @@ internal static class ChurnCommand
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
-        var dataset = (await services.GetRequiredService<DatasetStore>().ListAsync(cancel.Token)).FirstOrDefault(d => d.Name == spec.Dataset);
-        if (dataset is null)
-        {
-            Console.Error.WriteLine($"No dataset named '{spec.Dataset}'.");
-            return 2;
-        }
+        if (await CliHost.FindDatasetAsync(services, spec.Dataset, cancel.Token) is not { } dataset) return 2;
 
         var projections = services.GetRequiredService<ProjectionService>();
         ProjectionStatus status;

@@ -44,4 +44,12 @@ internal static class CliHost
         await services.GetRequiredService<Runner.Datasets.BuiltInDatasetSeeder>().SeedAsync(AppPaths.Root(), CancellationToken.None);
         return services;
     }
+
+    /// <summary>The stored dataset of that exact name, or null with the reason on stderr.</summary>
+    public static async Task<Data.Entities.DatasetEntity?> FindDatasetAsync(IServiceProvider services, string name, CancellationToken cancellationToken)
+    {
+        var dataset = (await services.GetRequiredService<Data.Stores.DatasetStore>().ListAsync(cancellationToken)).FirstOrDefault(d => d.Name == name);
+        if (dataset is null) Console.Error.WriteLine($"No dataset named '{name}'.");
+        return dataset;
+    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using EmbedDashboard.Core.Jobs;
-using EmbedDashboard.Data.Stores;
 using EmbedDashboard.Runner.Layers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,12 +22,7 @@ internal static class LayersCommand
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
-        var dataset = (await services.GetRequiredService<DatasetStore>().ListAsync(cancel.Token)).FirstOrDefault(d => d.Name == spec.Dataset);
-        if (dataset is null)
-        {
-            Console.Error.WriteLine($"No dataset named '{spec.Dataset}'.");
-            return 2;
-        }
+        if (await CliHost.FindDatasetAsync(services, spec.Dataset, cancel.Token) is not { } dataset) return 2;
 
         var layers = services.GetRequiredService<LayerAnalysisService>();
         LayerAnalysisStatus status;
