@@ -15,9 +15,7 @@ public sealed class WordContextPickerTests
     [Fact]
     public async Task SetModeAsync_InContextWithoutDataset_PicksFirstDatasetWithTexts()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = MudTestContext.Create();
         WordContextOptions? chosen = null;
         var picker = ctx.Render<WordContextPicker>(p => p.Add(x => x.Datasets, Datasets).Add(x => x.Value, WordContextOptions.Alone).Add(x => x.ValueChanged, v => chosen = v));
 
@@ -32,9 +30,7 @@ public sealed class WordContextPickerTests
     [Fact]
     public async Task Render_InContext_ShowsDatasetAndOccurrences()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = MudTestContext.Create();
 
         var picker = ctx.Render<WordContextPicker>(p => p.Add(x => x.Datasets, Datasets).Add(x => x.Value, new WordContextOptions { Mode = WordVectorMode.InContext, Dataset = "Reuters", MaxOccurrences = 7 }));
 
@@ -54,5 +50,29 @@ public sealed class WordContextPickerTests
         Assert.Equal(WordContextOptions.Alone, WordContextQuery.Parse(null, 5));
         Assert.Equal(20, WordContextQuery.Parse("IMDB", 0).MaxOccurrences);
         Assert.Contains("in context of 'IMDB reviews (built-in)'", WordContextQuery.Describe(options));
+    }
+
+    [Fact]
+    public void ToApply_SharedView_TakesTheFrozenModeNotThePicker()
+    {
+        var state = new WordContextState { Choice = WordContextOptions.Alone };
+        var (dataset, occurrences) = WordContextState.FromFrozen(Components.Sharing.FrozenState.Parse("probes/antonyms?ctx=Reuters&occ=5"));
+
+        var shared = state.ToApply(readOnly: true, dataset, occurrences);
+        var live = state.ToApply(readOnly: false, dataset, occurrences);
+
+        Assert.Equal(("Reuters", 5), (shared.Dataset, shared.MaxOccurrences));
+        Assert.True(shared.InContext);
+        Assert.Equal(WordContextOptions.Alone, live);
+    }
+
+    [Fact]
+    public void ShownText_InContext_SaysWhichWordsWereSearched()
+    {
+        var state = new WordContextState { Shown = WordContextQuery.Parse("Reuters", 5) };
+
+        Assert.StartsWith("Word vectors: words in context of 'Reuters'", state.ShownText);
+        Assert.Contains("the vocabulary is the most frequent GloVe words that occur there", state.ShownText);
+        Assert.Equal("Word vectors: each word alone.", new WordContextState().ShownText);
     }
 }

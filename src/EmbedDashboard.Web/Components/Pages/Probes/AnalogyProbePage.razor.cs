@@ -36,11 +36,7 @@ public partial class AnalogyProbePage
     [SupplyParameterFromQuery(Name = WordContextQuery.OccurrencesKey)]
     public int? Occurrences { get; set; }
 
-    private IReadOnlyList<DatasetInfo> _datasets = [];
-    private WordContextOptions _wordContext = WordContextOptions.Alone;
-
-    /// <summary>The mode the shown answers were computed under.</summary>
-    private WordContextOptions _shownContext = WordContextOptions.Alone;
+    private readonly WordContextState _wordContext = new();
 
     [SupplyParameterFromQuery(Name = "a")]
     public string? A { get; set; }
@@ -57,14 +53,12 @@ public partial class AnalogyProbePage
         if (Frozen is null) return;
         var state = FrozenState.Parse(Frozen.State);
         (A, B, C) = (state.Get("a"), state.Get("b"), state.Get("c"));
-        ContextDataset = state.Get(WordContextQuery.DatasetKey);
-        Occurrences = state.GetInt(WordContextQuery.OccurrencesKey);
+        (ContextDataset, Occurrences) = WordContextState.FromFrozen(state);
     }
 
     protected override async Task OnInitializedAsync()
     {
-        _datasets = await Catalog.ListAsync();
-        _wordContext = WordContextQuery.Parse(ContextDataset, Occurrences);
+        await _wordContext.InitializeAsync(Catalog, ContextDataset, Occurrences);
         _fromAddress = A is not null && B is not null && C is not null;
         A ??= "man";
         B ??= "king";
@@ -89,14 +83,13 @@ public partial class AnalogyProbePage
         _busy = true;
         try
         {
-            // A frozen link's mode comes from its state, never from the picker.
-            var context = ReadOnly ? WordContextQuery.Parse(ContextDataset, Occurrences) : _wordContext;
+            var context = _wordContext.ToApply(ReadOnly, ContextDataset, Occurrences);
             var query = new Dictionary<string, object?> { ["a"] = A, ["b"] = B, ["c"] = C };
             foreach (var (key, value) in WordContextQuery.Entries(context)) query[key] = value;
             var address = Navigation.GetUriWithQueryParameters(query);
             if (address != Navigation.Uri && !ReadOnly) Navigation.NavigateTo(address, replace: true);
             _results = await Lexicon.AnalogyAsync(A, B, C, context);
-            _shownContext = context;
+            _wordContext.Shown = context;
         }
         finally
         {

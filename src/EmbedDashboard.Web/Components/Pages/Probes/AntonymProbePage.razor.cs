@@ -38,24 +38,18 @@ public partial class AntonymProbePage
     [Inject]
     public required NavigationManager Navigation { get; set; }
 
-    private IReadOnlyList<DatasetInfo> _datasets = [];
-    private WordContextOptions _wordContext = WordContextOptions.Alone;
-
-    /// <summary>The mode the shown reports were computed under.</summary>
-    private WordContextOptions _shownContext = WordContextOptions.Alone;
+    private readonly WordContextState _wordContext = new();
 
     protected override void OnParametersSet()
     {
         if (Frozen is null) return;
         var state = FrozenState.Parse(Frozen.State);
-        ContextDataset = state.Get(WordContextQuery.DatasetKey);
-        Occurrences = state.GetInt(WordContextQuery.OccurrencesKey);
+        (ContextDataset, Occurrences) = WordContextState.FromFrozen(state);
     }
 
     protected override async Task OnInitializedAsync()
     {
-        _datasets = await Catalog.ListAsync();
-        _wordContext = WordContextQuery.Parse(ContextDataset, Occurrences);
+        await _wordContext.InitializeAsync(Catalog, ContextDataset, Occurrences);
     }
 
     // A shared view computes the report itself once the circuit is up.
@@ -102,7 +96,7 @@ public partial class AntonymProbePage
     {
         if (string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b)) return;
         (_pairA, _pairB) = (a.Trim().ToLowerInvariant(), b.Trim().ToLowerInvariant());
-        _pair = await Lexicon.PairAsync(_pairA, _pairB, context: _shownContext);
+        _pair = await Lexicon.PairAsync(_pairA, _pairB, context: _wordContext.Shown);
     }
 
     private async Task ComputeAsync()
@@ -110,8 +104,7 @@ public partial class AntonymProbePage
         _busy = true;
         try
         {
-            // A frozen link's mode comes from its state, never from the picker.
-            var context = ReadOnly ? WordContextQuery.Parse(ContextDataset, Occurrences) : _wordContext;
+            var context = _wordContext.ToApply(ReadOnly, ContextDataset, Occurrences);
             if (!ReadOnly)
             {
                 var address = Navigation.GetUriWithQueryParameters(WordContextQuery.Entries(context).ToDictionary(e => e.Key, e => e.Value));
@@ -119,7 +112,7 @@ public partial class AntonymProbePage
             }
 
             _reports = await Lexicon.AntonymReportsAsync(context);
-            _shownContext = context;
+            _wordContext.Shown = context;
             _traces.Clear();
             foreach (var r in _reports.Where(r => r.Report is not null))
             {

@@ -54,11 +54,7 @@ public partial class ProbesPage
     [Inject]
     public required DatasetCatalog Catalog { get; set; }
 
-    private IReadOnlyList<DatasetInfo> _datasets = [];
-    private WordContextOptions _wordContext = WordContextOptions.Alone;
-
-    /// <summary>The mode of the results shown (the one they were computed under, not the picker's current choice).</summary>
-    private WordContextOptions _shownContext = WordContextOptions.Alone;
+    private readonly WordContextState _wordContext = new();
 
     private bool WordsVocabulary => Vocabulary == "words";
 
@@ -70,8 +66,7 @@ public partial class ProbesPage
         Query = state.Get("q");
         K = state.GetInt("k") ?? 10;
         Vocabulary = state.Get("vocab");
-        ContextDataset = state.Get(WordContextQuery.DatasetKey);
-        Occurrences = state.GetInt(WordContextQuery.OccurrencesKey);
+        (ContextDataset, Occurrences) = WordContextState.FromFrozen(state);
     }
 
     protected override async Task OnInitializedAsync()
@@ -79,8 +74,7 @@ public partial class ProbesPage
         _vocabularies = await Probe.VocabulariesAsync();
         K = K is > 0 and <= 100 ? K : 10;
         Vocabulary ??= _vocabularies.FirstOrDefault()?.Key;
-        _datasets = await Catalog.ListAsync();
-        _wordContext = WordContextQuery.Parse(ContextDataset, Occurrences);
+        await _wordContext.InitializeAsync(Catalog, ContextDataset, Occurrences);
     }
 
     // A search from the address runs once the circuit is up: during prerendering a navigation would
@@ -108,7 +102,7 @@ public partial class ProbesPage
         {
             // In context applies to the word vocabulary only; a dataset's texts are embedded whole.
             // A frozen link's mode comes from its state (set after initialisation), never from the picker.
-            var context = !WordsVocabulary ? WordContextOptions.Alone : ReadOnly ? WordContextQuery.Parse(ContextDataset, Occurrences) : _wordContext;
+            var context = !WordsVocabulary ? WordContextOptions.Alone : _wordContext.ToApply(ReadOnly, ContextDataset, Occurrences);
             var parameters = new Dictionary<string, object?> { ["q"] = Query, ["k"] = K, ["vocab"] = Vocabulary };
             foreach (var (key, value) in WordContextQuery.Entries(context)) parameters[key] = value;
             var address = Navigation.GetUriWithQueryParameters(parameters);
@@ -118,7 +112,7 @@ public partial class ProbesPage
             }
 
             var compared = await Probe.CompareAsync(Query.Trim(), K, Vocabulary, Registry.Installed.Select(e => e.Id).ToList(), context);
-            _shownContext = context;
+            _wordContext.Shown = context;
             _results = compared.Lists;
             _pairs = compared.Pairs;
         }
