@@ -23,7 +23,7 @@ internal sealed class AnalogyTaskRunner : ITaskRunner
         var sample = Sampling.Stratified(questions, q => q.Section, o.MaxItems, o.SplitSeed);
         var words = await WordVectorSource.CreateAsync(context.Embedder, context.WordLevelEmbedder, o.WordContext, context.Datasets, context.Progress, context.CancellationToken);
         IEnumerable<string> candidates;
-        string? note = null;
+        string? gloveNote = null;
         if (context.Registry.Installed.Any(e => e.Id == ModelLayout.GloveId) && context.Registry.Get(ModelLayout.GloveId) is StaticWordEmbedder glove)
         {
             candidates = glove.Vectors.Words;
@@ -31,18 +31,18 @@ internal sealed class AnalogyTaskRunner : ITaskRunner
         else
         {
             candidates = sample.SelectMany(q => new[] { q.A, q.B, q.C, q.D }).Distinct(StringComparer.Ordinal);
-            note = "GloVe is not installed: the vocabulary is the questions' own words.";
+            gloveNote = "GloVe is not installed: the vocabulary is the questions' own words.";
         }
 
         // In context every candidate needs occurrences of its own: the vocabulary is the words (in frequency order)
         // that occur in the context texts, up to the same cap, so answers are searched only among words with a vector.
         var vocabulary = (words.InContext is { } inContext ? candidates.Where(inContext.Index.Contains) : candidates).Take(o.AnalogyVocabulary).ToList();
-        if (words.InContext is not null)
-        {
-            note = PairSimilarityTaskRunner.Join(note, $"In context, the vocabulary is restricted to the first {vocabulary.Count:N0} candidate words that occur in '{words.Dataset!.Name}' (cap {o.AnalogyVocabulary:N0}).");
-        }
+        var restrictedNote = words.InContext is null ? null
+            : $"In context, the vocabulary is restricted to the first {vocabulary.Count:N0} candidate words that occur in '{words.Dataset!.Name}' (cap {o.AnalogyVocabulary:N0}).";
 
-        var result = (await AnalogyEvaluator.EvaluateAsync(words.Embedder, sample, vocabulary, new AnalogyOptions { VocabularySize = o.AnalogyVocabulary }, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken)).ToOutcome();
-        return result with { Notes = PairSimilarityTaskRunner.Join(PairSimilarityTaskRunner.Join(note, words.Note()), result.Notes), WordContext = words.Record() };
+        var result = await AnalogyEvaluator.EvaluateAsync(words.Embedder, sample, vocabulary, new AnalogyOptions { VocabularySize = o.AnalogyVocabulary }, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
+        // Notes read: where the vocabulary came from, how it was restricted, how words became vectors, then the evaluator's.
+        var noted = result.WithLeadingNote(words.Note()).WithLeadingNote(restrictedNote).WithLeadingNote(gloveNote);
+        return noted.ToOutcome() with { WordContext = words.Record() };
     }
 }

@@ -28,9 +28,6 @@ internal sealed class PairSimilarityTaskRunner(TaskKind task) : ITaskRunner
         // Words alone, or in context of the chosen dataset's texts (the source says which, for the record).
         var words = await WordVectorSource.CreateAsync(context.Embedder, context.WordLevelEmbedder, o.WordContext, context.Datasets, context.Progress, context.CancellationToken);
         EvaluationResult result = await WordSimilarityEvaluator.EvaluateAsync(words.Embedder, sample, o.ToEmbedOptions(), context.Progress.Forward(), context.CancellationToken);
-        var outcome = result.WithLeadingNote(split.Note(sample.Count)).ToOutcome();
-        return outcome with { Notes = Join(words.Note(), outcome.Notes), WordContext = words.Record() };
+        return result.WithLeadingNote(split.Note(sample.Count)).WithLeadingNote(words.Note()).ToOutcome() with { WordContext = words.Record() };
     }
-
-    internal static string? Join(string? first, string? rest) => first is null ? rest : rest is null ? first : first + " " + rest;
 }
