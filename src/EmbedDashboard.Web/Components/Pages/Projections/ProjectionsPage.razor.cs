@@ -218,6 +218,7 @@ public partial class ProjectionsPage : IDisposable
         if (panel.View?.Churn is not { } churn) return;
         panel.Overlap = churn.Overlaps.ToDictionary(o => o.Item, o => o.Overlap);
         var texts = panel.View.Points.ToDictionary(p => p.Item, p => p.Text);
+        // The moved items without errors first: another panel's update may render while the runs' predictions load.
         panel.Moved = MovedItemsModel.From(churn, texts, null);
         panel.Moved = MovedItemsModel.From(churn, texts, await ChurnErrors.ForAsync(_datasetId, churn));
     }
