@@ -109,7 +109,9 @@ public sealed class AppServerFixture : IAsyncLifetime
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(BaseUrl + "/", new PageWaitForURLOptions { Timeout = 60_000 });
+        // The redirect home is the success (the cookie came with it); waiting for home to finish loading as well timed
+        // out once when the whole suite ran beside the first start's dataset seeding on 2 cores.
+        await page.WaitForURLAsync(BaseUrl + "/", new PageWaitForURLOptions { Timeout = 120_000, WaitUntil = WaitUntilState.Commit });
         return await context.StorageStateAsync();
     }
 
